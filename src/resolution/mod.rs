@@ -1,0 +1,15 @@
+//! Resolutions: the document model, its text format, and references into it.
+
+pub mod label;
+pub mod model;
+pub mod parse;
+pub mod reference;
+pub mod resolve;
+pub mod symbol;
+
+pub use label::{Label, LabelKind, LabelStyle};
+pub use model::{Header, Node, NodeId, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
+pub use parse::{parse, Parsed};
+pub use reference::{ParagraphRef, SubLabel};
+pub use resolve::NotFound;
+pub use symbol::{ResolutionName, Revision, Symbol};
