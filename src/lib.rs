@@ -7,5 +7,9 @@
 //! checks), [`store`] (git). The [`cli`] sits on top.
 
 pub mod diag;
+pub mod group;
+pub mod json;
+pub mod render;
 pub mod resolution;
 pub mod source;
+pub mod workspace;

@@ -86,3 +86,25 @@ fn conf_19_3_structure() {
     assert_eq!(labels_of(&res, "4"), ["a)", "b)", "c)", "d)", "e)"]);
     assert!(text_of(&res, "4 a)").contains("giving priority to those Parties recently acceded"));
 }
+
+#[test]
+fn writing_back_gives_the_file_byte_for_byte() {
+    for name in ["conf-11.3.txt", "conf-19.3.txt"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions").join(name);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let res = load(name);
+        assert_eq!(gavel::resolution::write::to_text(&res), text, "{name}");
+    }
+}
+
+#[test]
+fn outline_of_conf_11_3() {
+    let o = gavel::render::outline::outline(&load("conf-11.3.txt"));
+    assert!(o.starts_with("Conf. 11.3 (Rev. CoP19)  Compliance and enforcement\n\nPreamble: 22 paragraphs\n"), "{o}");
+    assert!(o.contains("\n  19  WELCOMING   a)–d)\n"), "{o}");
+    assert!(o.contains("\nIX. Regarding application of Article XIII\n 23.  RECOMMENDS that:   a)–e)\n"), "{o}");
+    assert!(o.contains(" 13.  FURTHER RECOMMENDS that Parties:   a) [i)–viii)], b)–f)\n"), "{o}");
+    assert!(o.contains("  3.  RECOMMENDS that:   a) [i)–vi)], b)–e)\n"), "{o}");
+    assert!(o.contains("\nXI. Regarding the enforcement assistance activities of the Secretariat\n"), "{o}");
+    assert!(o.ends_with("Footnotes: 3\n"), "{o}");
+}

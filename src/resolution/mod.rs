@@ -6,6 +6,7 @@ pub mod parse;
 pub mod reference;
 pub mod resolve;
 pub mod symbol;
+pub mod write;
 
 pub use label::{Label, LabelKind, LabelStyle};
 pub use model::{Header, Node, NodeId, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};

@@ -12,7 +12,8 @@ pub struct Symbol {
 }
 
 /// The meeting of the Conference of the Parties that last revised a resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Revision {
     pub cop: u16,
 }
@@ -106,7 +107,8 @@ impl FromStr for Revision {
 }
 
 /// How a user named a resolution: `Conf. 11.3`, `11.3`, `Res. Conf. 11.3 (Rev. CoP19)`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct ResolutionName {
     pub symbol: Symbol,
     pub revision: Option<Revision>,
@@ -130,6 +132,24 @@ impl fmt::Display for ResolutionName {
         }
     }
 }
+
+macro_rules! string_conversions {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                s.parse()
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.to_string()
+            }
+        }
+    };
+}
+string_conversions!(ResolutionName);
+string_conversions!(Revision);
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,316 @@
+//! Reading JSON files so that a user's mistakes come back located and all at
+//! once: every unknown field (with serde's list of the expected ones), a
+//! syntax or type error with its line and column, and a locator that turns a
+//! path such as `days[0].sessions[1].items[3].id` into a line and column for
+//! findings that only appear once the file is understood.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{byte_col_to_char_col, line_col, Diagnostic};
+
+/// One step of a path into a JSON document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A parsed JSON file: the value, if it could be read, and every finding.
+#[derive(Debug)]
+pub struct JsonFile<T> {
+    pub value: Option<T>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// At most this many unknown fields are reported in one file.
+const MAX_UNKNOWN: usize = 100;
+
+/// Deserializes `text`, reporting every unknown field rather than the first.
+/// Unknown members are blanked out (replaced by spaces, so positions stay
+/// true) and parsing is tried again.
+pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> JsonFile<T> {
+    let mut diagnostics = Vec::new();
+    let mut work = text.to_string();
+    loop {
+        match serde_json::from_str::<T>(&work) {
+            Ok(v) => return JsonFile { value: Some(v), diagnostics },
+            Err(e) => {
+                let (line, column) = byte_col_to_char_col(&work, e.line(), e.column());
+                let message = strip_position(&e.to_string());
+                if message.starts_with("unknown field") && diagnostics.len() < MAX_UNKNOWN {
+                    let offset = byte_offset(&work, e.line(), e.column());
+                    if let Some(blanked) = blank_member_at(&work, offset) {
+                        let (line, column) = key_position(&work, offset).unwrap_or((line, column));
+                        diagnostics.push(
+                            Diagnostic::error(path, line, column, message)
+                                .hint("remove the field or correct its spelling (the fields are listed in README, File formats)"),
+                        );
+                        work = blanked;
+                        continue;
+                    }
+                }
+                let hint = match e.classify() {
+                    serde_json::error::Category::Syntax => "check the punctuation here: members are separated by commas (none after the last), keys and strings are in double quotes",
+                    serde_json::error::Category::Eof => "the file ends inside a value: a closing `}`, `]` or `\"` is missing",
+                    serde_json::error::Category::Data => "see README, File formats, for what this field holds",
+                    serde_json::error::Category::Io => "the file could not be read",
+                };
+                diagnostics.push(Diagnostic::error(path, line, column, message).hint(hint));
+                return JsonFile { value: None, diagnostics };
+            }
+        }
+    }
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(at) if msg[at..].contains(" column ") => msg[..at].to_string(),
+        _ => msg.to_string(),
+    }
+}
+
+/// Byte offset of serde_json's 1-based (line, byte column).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(text.len())
+}
+
+/// Where the key whose closing quote is at `offset` starts.
+fn key_position(text: &str, offset: usize) -> Option<(u32, u32)> {
+    let e = index(text).into_iter().find(|e| e.key.is_some_and(|(s, end)| s <= offset && offset < end))?;
+    Some(line_col(text, e.key?.0))
+}
+
+fn blank_member_at(text: &str, offset: usize) -> Option<String> {
+    let entry = index(text).into_iter().find(|e| e.key.is_some_and(|(s, end)| s <= offset && offset < end))?;
+    let (start, _) = entry.key?;
+    let end = entry.value.1;
+    let (from, to) = match (entry.comma_after, entry.comma_before) {
+        (Some(c), _) => (start, c + 1),
+        (None, Some(c)) => (c, end),
+        (None, None) => (start, end),
+    };
+    let mut bytes = text.as_bytes().to_vec();
+    for b in &mut bytes[from..to] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    // Only ASCII bytes were written over whole UTF-8 sequences, so this cannot fail.
+    String::from_utf8(bytes).ok()
+}
+
+/// Finds the position of a path in a JSON text: the key of an object member,
+/// or the start of an array element. Falls back to the deepest part of the
+/// path that exists, then to the start of the file.
+pub fn locate(text: &str, path: &[Seg]) -> (u32, u32) {
+    let entries = index(text);
+    for len in (1..=path.len()).rev() {
+        if let Some(e) = entries.iter().find(|e| e.path == path[..len]) {
+            return line_col(text, e.key.map_or(e.value.0, |k| k.0));
+        }
+    }
+    (1, 1)
+}
+
+/// A member or element found while scanning.
+#[derive(Debug)]
+struct Entry {
+    path: Vec<Seg>,
+    /// Byte span of the key string, quotes included, for object members.
+    key: Option<(usize, usize)>,
+    /// Byte span of the value.
+    value: (usize, usize),
+    comma_after: Option<usize>,
+    comma_before: Option<usize>,
+}
+
+/// Scans a JSON text into entries with their paths and spans. Keys are
+/// interned against the static names the caller's paths use; a key that no
+/// path could name is kept under `Seg::Key("")`. Gives up quietly (returning
+/// what it has) on malformed input: it only serves to place findings.
+fn index(text: &str) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut path = Vec::new();
+    let _ = scan_value(text.as_bytes(), text, skip_ws(text.as_bytes(), 0), &mut path, &mut out);
+    out
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+fn scan_string(b: &[u8], mut i: usize) -> Option<usize> {
+    if b.get(i) != Some(&b'"') {
+        return None;
+    }
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+fn scan_value(b: &[u8], text: &str, i: usize, path: &mut Vec<Seg>, out: &mut Vec<Entry>) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => scan_string(b, i),
+        b'{' => {
+            let mut j = skip_ws(b, i + 1);
+            if b.get(j) == Some(&b'}') {
+                return Some(j + 1);
+            }
+            let mut comma_before = None;
+            loop {
+                let key_start = j;
+                let key_end = scan_string(b, j)?;
+                let key = intern(&text[key_start + 1..key_end - 1]);
+                j = skip_ws(b, key_end);
+                if b.get(j) != Some(&b':') {
+                    return None;
+                }
+                let v_start = skip_ws(b, j + 1);
+                path.push(Seg::Key(key));
+                let v_end = scan_value(b, text, v_start, path, out);
+                let entry_path = path.clone();
+                path.pop();
+                let v_end = v_end?;
+                j = skip_ws(b, v_end);
+                let comma_after = (b.get(j) == Some(&b',')).then_some(j);
+                out.push(Entry { path: entry_path, key: Some((key_start, key_end)), value: (v_start, v_end), comma_after, comma_before });
+                match b.get(j)? {
+                    b',' => {
+                        comma_before = Some(j);
+                        j = skip_ws(b, j + 1);
+                    }
+                    b'}' => return Some(j + 1),
+                    _ => return None,
+                }
+            }
+        }
+        b'[' => {
+            let mut j = skip_ws(b, i + 1);
+            if b.get(j) == Some(&b']') {
+                return Some(j + 1);
+            }
+            let mut n = 0;
+            let mut comma_before = None;
+            loop {
+                path.push(Seg::Index(n));
+                let v_end = scan_value(b, text, j, path, out);
+                let entry_path = path.clone();
+                path.pop();
+                let v_end = v_end?;
+                let k = skip_ws(b, v_end);
+                let comma_after = (b.get(k) == Some(&b',')).then_some(k);
+                out.push(Entry { path: entry_path, key: None, value: (j, v_end), comma_after, comma_before });
+                match b.get(k)? {
+                    b',' => {
+                        comma_before = Some(k);
+                        j = skip_ws(b, k + 1);
+                        n += 1;
+                    }
+                    b']' => return Some(k + 1),
+                    _ => return None,
+                }
+            }
+        }
+        _ => {
+            let mut j = i;
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']') && !b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            (j > i).then_some(j)
+        }
+    }
+}
+
+/// The field names paths may use. A path names fields by `&'static str`, so
+/// keys are matched against this list; others become `""`.
+const KNOWN_KEYS: &[&str] = &[
+    "access", "after", "before", "body", "category", "changes", "chapeau", "closing", "date", "days", "decision",
+    "documents", "drafted_against", "end", "established", "group", "id", "items", "kind", "label", "mandate",
+    "members", "minutes", "name", "note", "op", "presenters", "proponents", "proposals", "resolution",
+    "resolutions", "revision", "roles", "sessions", "short_name", "source", "start", "status", "supporters",
+    "target", "text", "title", "topic", "topics", "venue",
+];
+
+fn intern(key: &str) -> &'static str {
+    KNOWN_KEYS.iter().copied().find(|k| *k == key).unwrap_or("")
+}
+
+/// Reads and parses a JSON file from disk.
+pub fn read<T: DeserializeOwned>(path: &Path) -> (JsonFile<T>, Option<String>) {
+    match crate::source::read_text(path) {
+        Ok(text) => (parse(&text, path), Some(text)),
+        Err(d) => (JsonFile { value: None, diagnostics: vec![d] }, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Member {
+        name: String,
+        #[serde(default)]
+        roles: Vec<String>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Group {
+        members: Vec<Member>,
+    }
+
+    #[test]
+    fn every_unknown_field_is_reported_with_its_position() {
+        let t = "{\n  \"members\": [\n    {\"name\": \"a\", \"rol\": [1, {\"x\": 2}]},\n    {\"nme\": \"b\", \"name\": \"c\"}\n  ],\n  \"extra\": true\n}";
+        let f = parse::<Group>(t, Path::new("g.json"));
+        let got: Vec<String> = f.diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
+        assert_eq!(got, [
+            "3:19 unknown field `rol`, expected `name` or `roles`",
+            "4:6 unknown field `nme`, expected `name` or `roles`",
+            "6:3 unknown field `extra`, expected `members`",
+        ]);
+        assert!(f.value.is_some(), "the rest of the file is still read");
+    }
+
+    #[test]
+    fn syntax_errors_stop_with_line_and_column() {
+        let t = "{\n  \"members\": [\n    {\"name\": \"a\"}\n    {\"name\": \"b\"}\n  ]\n}";
+        let f = parse::<Group>(t, Path::new("g.json"));
+        assert!(f.value.is_none());
+        assert_eq!(f.diagnostics.len(), 1);
+        let d = &f.diagnostics[0];
+        assert_eq!((d.line, d.column, d.message.as_str()), (4, 5, "expected `,` or `]`"));
+    }
+
+    #[test]
+    fn missing_fields_and_wrong_types_are_named() {
+        let f = parse::<Group>("{\"members\": [{\"roles\": []}]}", Path::new("g.json"));
+        assert_eq!(f.diagnostics[0].message, "missing field `name`");
+        let f = parse::<Group>("{\"members\": {}}", Path::new("g.json"));
+        assert!(f.diagnostics[0].message.starts_with("invalid type: map, expected a sequence"), "{}", f.diagnostics[0].message);
+    }
+
+    #[test]
+    fn locate_finds_nested_paths() {
+        let t = "{\n  \"members\": [\n    {\"name\": \"a\"},\n    {\"name\": \"Côte d'Ivoire\", \"roles\": [\"x\"]}\n  ]\n}";
+        assert_eq!(locate(t, &[Seg::Key("members"), Seg::Index(1), Seg::Key("roles")]), (4, 31));
+        assert_eq!(locate(t, &[Seg::Key("members"), Seg::Index(1), Seg::Key("roles"), Seg::Index(0)]), (4, 41));
+        assert_eq!(locate(t, &[Seg::Key("members"), Seg::Index(7)]), (2, 3), "falls back to the part that exists");
+    }
+}

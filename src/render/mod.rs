@@ -1,0 +1,3 @@
+//! Renderers that know nothing of terminals: plain-text views of resolutions.
+
+pub mod outline;

@@ -1,0 +1,91 @@
+//! Writes a resolution back in its text format: the inverse of
+//! [`parse`](super::parse), so that gavel can change one provision and
+//! leave the rest of the file as the drafter wrote it.
+
+use std::fmt::Write as _;
+
+use super::model::{Node, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
+
+const INDENT: &str = "    ";
+
+/// The whole file.
+pub fn to_text(res: &Resolution) -> String {
+    let mut out = String::new();
+    let h = &res.header;
+    let _ = writeln!(out, "Symbol: {}", h.symbol);
+    if let Some(r) = h.revision {
+        let _ = writeln!(out, "Revision: {r}");
+    }
+    let _ = writeln!(out, "Title: {}", h.title);
+    if let Some(n) = &h.note {
+        let _ = writeln!(out, "Note: {n}");
+    }
+    for &p in &res.preamble {
+        out.push('\n');
+        write_subtree(res, p, 0, &mut out);
+    }
+    out.push('\n');
+    out.push_str(OPERATIVE_MARKER);
+    out.push('\n');
+    for &top in &res.operative {
+        out.push('\n');
+        write_subtree(res, top, 0, &mut out);
+    }
+    for f in &res.footnotes {
+        let _ = write!(out, "\n[^{}]: {}\n", f.key, f.text);
+    }
+    out
+}
+
+/// One provision with everything under it, as `gavel show` prints it,
+/// followed by the footnotes it refers to.
+pub fn provision_text(res: &Resolution, idx: NodeIdx) -> String {
+    let mut out = String::new();
+    write_subtree(res, idx, 0, &mut out);
+    let mut keys: Vec<&str> = Vec::new();
+    for i in res.subtree(idx) {
+        for k in Resolution::footnote_refs(&res.node(i).text) {
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+    }
+    for k in keys {
+        if let Some(f) = res.footnotes.iter().find(|f| f.key == k) {
+            let _ = write!(out, "\n[^{}]: {}\n", f.key, f.text);
+        }
+    }
+    out
+}
+
+/// The line of one provision without its children: `b) when, within …`.
+pub fn line_of(node: &Node) -> String {
+    let mut line = match (node.kind, node.label) {
+        (NodeKind::Recital, _) | (_, None) => node.text.clone(),
+        (_, Some(l)) => format!("{l} {}", node.text),
+    };
+    if node.explicit_id {
+        let _ = write!(line, " {{#{}}}", node.id);
+    }
+    line
+}
+
+fn write_subtree(res: &Resolution, idx: NodeIdx, depth: usize, out: &mut String) {
+    let node = res.node(idx);
+    for _ in 0..depth {
+        out.push_str(INDENT);
+    }
+    out.push_str(&line_of(node));
+    out.push('\n');
+    if node.kind == NodeKind::Section {
+        // A section's paragraphs stand apart from its heading and each other.
+        for &c in &node.children {
+            out.push('\n');
+            write_subtree(res, c, depth, out);
+        }
+        return;
+    }
+    for &c in &node.children {
+        write_subtree(res, c, depth + 1, out);
+    }
+}

@@ -1,0 +1,264 @@
+//! Checks across files: proposals aimed at provisions that exist, members
+//! that exist, agendas whose times and references hold together.
+
+use std::collections::HashMap;
+
+use super::{Loaded, Workspace, PROPOSALS_SUFFIX};
+use crate::diag::Diagnostic;
+use crate::group::{Change, ProposalFile, WorkingGroup};
+use crate::json::{locate, Seg};
+use crate::resolution::resolve::Target;
+use crate::group::Anchor;
+use crate::resolution::Resolution;
+
+use Seg::{Index, Key};
+
+impl Workspace {
+    pub(super) fn check(&mut self) {
+        let mut found = Vec::new();
+        self.check_resolution_files(&mut found);
+        for p in &self.proposals {
+            self.check_proposals(p, &mut found);
+        }
+        for (id, g) in &self.groups {
+            self.check_group(id, g, &mut found);
+        }
+        for m in &self.meetings {
+            self.check_meeting(m, &mut found);
+        }
+        self.diagnostics.extend(found);
+    }
+
+    fn check_resolution_files(&self, found: &mut Vec<Diagnostic>) {
+        let mut by_symbol: HashMap<_, &Loaded<Resolution>> = HashMap::new();
+        for r in &self.resolutions {
+            let sym = r.value.header.symbol;
+            if let Some(first) = by_symbol.get(&sym) {
+                found.push(Diagnostic::error(&r.path, 1, 1, format!("{sym} is also in {}", first.path.display()))
+                    .hint("keep one file per resolution; earlier texts are in git history"));
+            } else {
+                by_symbol.insert(sym, r);
+            }
+            let expected = format!("{}.txt", sym.slug());
+            if r.path.file_name().and_then(|n| n.to_str()) != Some(expected.as_str()) {
+                found.push(Diagnostic::warning(&r.path, 1, 1, format!("the file of {sym} is usually named `{expected}`"))
+                    .hint(format!("rename it to `{expected}` so that tags and proposals line up")));
+            }
+        }
+    }
+
+    fn check_proposals(&self, p: &Loaded<ProposalFile>, found: &mut Vec<Diagnostic>) {
+        let at = |path: &[Seg]| locate(&p.source, path);
+        let err = |path: &[Seg], msg: String| {
+            let (l, c) = at(path);
+            Diagnostic::error(&p.path, l, c, msg)
+        };
+        let res = match self.resolution(&crate::resolution::ResolutionName { revision: None, ..p.value.resolution }) {
+            Ok(r) => &r.value,
+            Err(e) => {
+                found.push(err(&[Key("resolution")], e.to_string()).hint("name a resolution that is in resolutions/"));
+                return;
+            }
+        };
+        let expected = format!("{}{PROPOSALS_SUFFIX}", res.header.symbol.slug());
+        if p.path.file_name().and_then(|n| n.to_str()) != Some(expected.as_str()) {
+            found.push(Diagnostic::warning(&p.path, 1, 1, format!("proposals on {} are usually in `{expected}`", res.header.symbol)));
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, prop) in p.value.proposals.iter().enumerate() {
+            let base = [Key("proposals"), Index(i)];
+            let path = |rest: &[Seg]| -> Vec<Seg> { base.iter().cloned().chain(rest.iter().cloned()).collect() };
+            if let Some(first) = ids.insert(&prop.id, i) {
+                found.push(err(&path(&[Key("id")]), format!("proposal id `{}` is used twice (also by proposal {})", prop.id, first + 1))
+                    .hint("give every proposal its own id"));
+            }
+            if let (Some(want), Some(have)) = (prop.revision, res.header.revision) {
+                if want != have {
+                    let (l, c) = at(&path(&[Key("revision")]));
+                    found.push(Diagnostic::warning(&p.path, l, c, format!("proposal `{}` was drafted against {want}; the text here is {have}", prop.id))
+                        .hint("check each change against the text in force"));
+                }
+            }
+            let group = prop.group.as_deref().and_then(|g| self.group(g));
+            if let (Some(g), None) = (prop.group.as_deref(), group) {
+                found.push(err(&path(&[Key("group")]), format!("no working group `{g}` in agendas/")).hint("name a folder of agendas/"));
+            }
+            if prop.proponents.is_empty() {
+                found.push(err(&path(&[Key("proponents")]), format!("proposal `{}` has no proponent", prop.id)).hint("name who proposed it"));
+            }
+            if let Some(g) = group {
+                for (field, names) in [("proponents", &prop.proponents), ("supporters", &prop.supporters)] {
+                    let field = if field == "proponents" { Key("proponents") } else { Key("supporters") };
+                    for (k, name) in names.iter().enumerate() {
+                        if g.value.member(name).is_none() {
+                            found.push(err(&path(&[field.clone(), Index(k)]), format!("`{name}` is not a member of {}", prop.group.as_deref().unwrap_or_default()))
+                                .hint(suggest_member(&g.value, name)));
+                        }
+                    }
+                }
+            }
+            for (k, change) in prop.changes.iter().enumerate() {
+                let cpath = path(&[Key("changes"), Index(k)]);
+                let field = match change {
+                    Change::Replace { .. } | Change::Delete { .. } => Key("target"),
+                    Change::Insert { anchor: Anchor::Before(_), .. } => Key("before"),
+                    Change::Insert { anchor: Anchor::After(_), .. } => Key("after"),
+                };
+                let fpath: Vec<Seg> = cpath.iter().cloned().chain([field]).collect();
+                match res.resolve(change.reference()) {
+                    Err(e) => found.push(err(&fpath, format!("proposal `{}` is aimed at a provision that does not exist: {e}", prop.id))
+                        .hint("aim it at a provision of the text in force (`gavel show RESOLUTION --outline` lists them)")),
+                    Ok(Target::Whole) => found.push(err(&fpath, format!("proposal `{}`: a change must name a provision, not the whole resolution", prop.id))),
+                    Ok(Target::Node(idx)) => {
+                        if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change {
+                            if res.node(idx).text != *drafted_against {
+                                let dpath: Vec<Seg> = cpath.iter().cloned().chain([Key("drafted_against")]).collect();
+                                let (l, c) = at(&dpath);
+                                found.push(Diagnostic::warning(&p.path, l, c, format!(
+                                    "proposal `{}` is stale: {} has changed since it was drafted", prop.id, change.reference().describe()))
+                                    .hint("redraft the change against the text in force, or withdraw it"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn check_group(&self, id: &str, g: &Loaded<WorkingGroup>, found: &mut Vec<Diagnostic>) {
+        let err = |path: &[Seg], msg: String| {
+            let (l, c) = locate(&g.source, path);
+            Diagnostic::error(&g.path, l, c, msg)
+        };
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for (i, m) in g.value.members.iter().enumerate() {
+            for n in std::iter::once(&m.name).chain(m.short_name.iter()) {
+                if let Some(first) = names.insert(n.to_lowercase(), i) {
+                    if first != i {
+                        found.push(err(&[Key("members"), Index(i), Key("name")], format!("`{n}` names two members (also member {})", first + 1))
+                            .hint("every member needs a name (and short name) of its own"));
+                    }
+                }
+            }
+        }
+        if g.value.with_role(crate::group::Role::Chair).chain(g.value.with_role(crate::group::Role::CoChair)).next().is_none() {
+            found.push(Diagnostic::warning(&g.path, 1, 1, format!("group `{id}` has no chair or co-chair"))
+                .hint("give a member `\"roles\": [\"co-chair\"]`"));
+        }
+        for (i, t) in g.value.mandate.topics.iter().enumerate() {
+            let ok = crate::resolution::label::split_label(&t.label).is_some_and(|l| l.len == t.label.len());
+            if !ok {
+                found.push(err(&[Key("mandate"), Key("topics"), Index(i), Key("label")], format!("`{}` is not a label", t.label))
+                    .hint("write topic labels as in the Decision: `a)`, `b)`"));
+            }
+        }
+        for (i, r) in g.value.resolutions.iter().enumerate() {
+            if let Err(e) = self.resolution(r) {
+                found.push(err(&[Key("resolutions"), Index(i)], e.to_string()));
+            }
+        }
+    }
+
+    fn check_meeting(&self, m: &super::MeetingEntry, found: &mut Vec<Diagnostic>) {
+        let src = &m.meeting.source;
+        let path = &m.meeting.path;
+        let err = |p: &[Seg], msg: String| {
+            let (l, c) = locate(src, p);
+            Diagnostic::error(path, l, c, msg)
+        };
+        let meeting = &m.meeting.value;
+        let group = self.group(&meeting.group);
+        if meeting.group != m.group {
+            found.push(err(&[Key("group")], format!("the meeting is in the folder of `{}` but names group `{}`", m.group, meeting.group))
+                .hint("a meeting belongs in its group's folder under agendas/"));
+        } else if group.is_none() {
+            found.push(err(&[Key("group")], format!("no working group `{}` in agendas/", meeting.group)));
+        }
+        let proposal_ids: Vec<&str> = self.proposals.iter().flat_map(|p| p.value.proposals.iter().map(|x| x.id.as_str())).collect();
+        let mut ids: HashMap<&str, ()> = HashMap::new();
+        let mut last_date = None;
+        for (d, day) in meeting.days.iter().enumerate() {
+            if last_date.is_some_and(|ld| ld >= day.date) {
+                found.push(err(&[Key("days"), Index(d), Key("date")], format!("{} does not come after the day before it", day.date))
+                    .hint("list the days in order, each once"));
+            }
+            last_date = Some(day.date);
+            let mut prev_end = None;
+            for (s, session) in day.sessions.iter().enumerate() {
+                let sp = [Key("days"), Index(d), Key("sessions"), Index(s)];
+                if session.end <= session.start {
+                    found.push(err(&[sp.as_slice(), &[Key("end")]].concat(), format!("session `{}` ends ({}) before it starts ({})", session.title, session.end, session.start)));
+                }
+                if prev_end.is_some_and(|e| session.start < e) {
+                    found.push(err(&[sp.as_slice(), &[Key("start")]].concat(), format!("session `{}` starts at {} before the session before it ends", session.title, session.start))
+                        .hint("sessions of a day follow one another"));
+                }
+                prev_end = Some(session.end);
+                for (i, item) in session.items.iter().enumerate() {
+                    let ip: Vec<Seg> = [sp.as_slice(), &[Key("items"), Index(i)]].concat();
+                    let at = |k: &'static str| -> Vec<Seg> { ip.iter().cloned().chain([Key(k)]).collect() };
+                    if ids.insert(&item.id, ()).is_some() {
+                        found.push(err(&at("id"), format!("agenda item id `{}` is used twice", item.id)).hint("every item needs its own id: the record refers to items by it"));
+                    }
+                    match (item.start, item.end) {
+                        (Some(st), Some(en)) => {
+                            if en <= st {
+                                found.push(err(&at("end"), format!("item `{}` ends ({en}) before it starts ({st})", item.id)));
+                            }
+                            if st < session.start || en > session.end {
+                                found.push(err(&at("start"), format!("item `{}` ({st}-{en}) is outside its session ({}-{})", item.id, session.start, session.end))
+                                    .hint("keep the item's times within its session's"));
+                            }
+                        }
+                        (Some(_), None) => found.push(err(&at("start"), format!("item `{}` has a start but no end", item.id))),
+                        (None, Some(_)) => found.push(err(&at("end"), format!("item `{}` has an end but no start", item.id))),
+                        (None, None) => {}
+                    }
+                    if let (Some(topic), Some(g)) = (&item.topic, group) {
+                        if !g.value.mandate.topics.iter().any(|t| &t.label == topic) {
+                            let labels: Vec<&str> = g.value.mandate.topics.iter().map(|t| t.label.as_str()).collect();
+                            found.push(err(&at("topic"), format!("topic {topic} is not in the mandate (Decision {}), whose topics are {}", g.value.mandate.decision, labels.join(" "))));
+                        }
+                    }
+                    for (k, pid) in item.proposals.iter().enumerate() {
+                        if !proposal_ids.contains(&pid.as_str()) {
+                            found.push(err(&[ip.as_slice(), &[Key("proposals"), Index(k)]].concat(), format!("no proposal `{pid}`"))
+                                .hint("name a proposal id from a resolutions/*.proposals.json file"));
+                        }
+                    }
+                }
+            }
+        }
+        let allotted: u32 = meeting.items().filter_map(|(_, _, i)| i.minutes).sum();
+        for (d, day) in meeting.days.iter().enumerate() {
+            for (s, session) in day.sessions.iter().enumerate() {
+                let length = (session.end.minutes.saturating_sub(session.start.minutes)) as u32;
+                let minutes: u32 = session.items.iter().filter_map(|i| i.minutes).sum();
+                if minutes > length && allotted > 0 {
+                    found.push(Diagnostic::warning(path, locate(src, &[Key("days"), Index(d), Key("sessions"), Index(s)]).0, 1,
+                        format!("session `{}` allots {minutes} minutes to its items but lasts {length}", session.title))
+                        .hint("shorten the items' minutes or lengthen the session"));
+                }
+            }
+        }
+    }
+}
+
+fn suggest_member(g: &WorkingGroup, name: &str) -> String {
+    let lower = name.to_lowercase();
+    let close: Vec<&str> = g
+        .members
+        .iter()
+        .filter(|m| {
+            let n = m.name.to_lowercase();
+            n.contains(&lower) || lower.contains(&n) || n.split_whitespace().next() == lower.split_whitespace().next()
+        })
+        .map(|m| m.name.as_str())
+        .take(3)
+        .collect();
+    if close.is_empty() {
+        "use the name as it is in the group's membership (group.json)".into()
+    } else {
+        format!("did you mean {}?", close.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(" or "))
+    }
+}

@@ -1,0 +1,221 @@
+//! A working-group repository on disk: `resolutions/` and `agendas/`.
+//!
+//! Loading never stops at a bad file: each file that can be read is kept,
+//! and every problem becomes a [`Diagnostic`]. `gavel check` prints them;
+//! other commands use what loaded.
+
+mod check;
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostic;
+use crate::group::{Meeting, ProposalFile, WorkingGroup};
+use crate::resolution::{self, Resolution, ResolutionName};
+
+pub const RESOLUTIONS_DIR: &str = "resolutions";
+pub const AGENDAS_DIR: &str = "agendas";
+pub const GROUP_FILE: &str = "group.json";
+pub const MEETING_SUFFIX: &str = ".meeting.json";
+pub const PROPOSALS_SUFFIX: &str = ".proposals.json";
+
+/// A file that loaded, with its path and (for JSON) its text, kept to place
+/// later findings at a line and column.
+#[derive(Debug, Clone)]
+pub struct Loaded<T> {
+    pub path: PathBuf,
+    pub source: String,
+    pub value: T,
+}
+
+/// A meeting with the id of its group (the folder it is in) and its own id.
+#[derive(Debug, Clone)]
+pub struct MeetingEntry {
+    pub group: String,
+    pub id: String,
+    pub meeting: Loaded<Meeting>,
+}
+
+/// Everything in a working-group repository.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub root: PathBuf,
+    pub resolutions: Vec<Loaded<Resolution>>,
+    pub proposals: Vec<Loaded<ProposalFile>>,
+    /// Groups by id (folder name).
+    pub groups: Vec<(String, Loaded<WorkingGroup>)>,
+    pub meetings: Vec<MeetingEntry>,
+    /// Findings made while loading and checking.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a resolution could not be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LookupError {
+    #[error("no resolution {wanted} in {dir}; {available}")]
+    Unknown { wanted: String, dir: String, available: String },
+    #[error("{wanted} is not the text here: {path} holds {have}")]
+    OtherRevision { wanted: String, have: String, path: String },
+}
+
+/// Why a folder is not a working-group repository.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no working-group repository at {start}: gavel looks for a `resolutions/` folder there and in the folders above it")]
+pub struct NotARepository {
+    pub start: String,
+}
+
+impl Workspace {
+    /// The nearest folder at or above `start` that has `resolutions/`.
+    pub fn discover(start: &Path) -> Result<PathBuf, NotARepository> {
+        let abs = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+        abs.ancestors()
+            .find(|d| d.join(RESOLUTIONS_DIR).is_dir())
+            .map(|d| if d == abs { start.to_path_buf() } else { d.to_path_buf() })
+            .ok_or_else(|| NotARepository { start: start.display().to_string() })
+    }
+
+    /// Loads every file of the repository at `root` and checks them together.
+    pub fn load(root: &Path) -> Workspace {
+        let mut ws = Workspace { root: root.to_path_buf(), ..Default::default() };
+        ws.load_resolutions();
+        ws.load_agendas();
+        ws.check();
+        ws.diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+        ws
+    }
+
+    /// The path of a repository file as the user should see it.
+    fn shown(&self, p: &Path) -> PathBuf {
+        let rel = p.strip_prefix(&self.root).unwrap_or(p);
+        if self.root == Path::new(".") || self.root.as_os_str().is_empty() { rel.to_path_buf() } else { self.root.join(rel) }
+    }
+
+    fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
+        match std::fs::read_dir(dir) {
+            Ok(rd) => {
+                let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                v.sort();
+                v
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => {
+                let shown = self.shown(dir);
+                self.diagnostics.push(Diagnostic::error(&shown, 0, 0, format!("cannot list this folder: {e}")));
+                Vec::new()
+            }
+        }
+    }
+
+    fn load_resolutions(&mut self) {
+        let dir = self.root.join(RESOLUTIONS_DIR);
+        for path in self.list(&dir) {
+            let shown = self.shown(&path);
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            if name.ends_with(PROPOSALS_SUFFIX) {
+                let (file, source) = crate::json::read::<ProposalFile>(&path);
+                self.keep_json(file, source, shown, |ws, l| ws.proposals.push(l));
+            } else if name.ends_with(".txt") {
+                match crate::source::read_text(&path) {
+                    Ok(text) => {
+                        let parsed = resolution::parse(&text, &shown);
+                        self.diagnostics.extend(parsed.diagnostics);
+                        if let Some(r) = parsed.resolution {
+                            self.resolutions.push(Loaded { path: shown, source: String::new(), value: r });
+                        }
+                    }
+                    Err(mut d) => {
+                        d.path = shown;
+                        self.diagnostics.push(d);
+                    }
+                }
+            } else if name.ends_with(".json") {
+                self.diagnostics.push(
+                    Diagnostic::warning(&shown, 0, 0, "gavel does not read this file")
+                        .hint(format!("proposals on a resolution go in `<resolution>{PROPOSALS_SUFFIX}`, e.g. `conf-11.3{PROPOSALS_SUFFIX}`")),
+                );
+            }
+        }
+    }
+
+    fn load_agendas(&mut self) {
+        let dir = self.root.join(AGENDAS_DIR);
+        for group_dir in self.list(&dir) {
+            if !group_dir.is_dir() {
+                continue;
+            }
+            let group_id = group_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let group_file = group_dir.join(GROUP_FILE);
+            if group_file.is_file() {
+                let (file, source) = crate::json::read::<WorkingGroup>(&group_file);
+                let shown = self.shown(&group_file);
+                let id = group_id.clone();
+                self.keep_json(file, source, shown, move |ws, l| ws.groups.push((id, l)));
+            } else {
+                let shown = self.shown(&group_dir);
+                self.diagnostics.push(
+                    Diagnostic::error(&shown, 0, 0, format!("this group folder has no `{GROUP_FILE}`"))
+                        .hint("add the group's membership and mandate in group.json (see README, File formats)"),
+                );
+            }
+            for path in self.list(&group_dir) {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                let shown = self.shown(&path);
+                if let Some(id) = name.strip_suffix(MEETING_SUFFIX) {
+                    let (file, source) = crate::json::read::<Meeting>(&path);
+                    let (group, id) = (group_id.clone(), id.to_string());
+                    self.keep_json(file, source, shown, move |ws, l| ws.meetings.push(MeetingEntry { group, id, meeting: l }));
+                } else if name.ends_with(".json") && name != GROUP_FILE {
+                    self.diagnostics.push(
+                        Diagnostic::warning(&shown, 0, 0, "gavel does not read this file")
+                            .hint(format!("a meeting's agenda is named `<meeting>{MEETING_SUFFIX}`; the group is `{GROUP_FILE}`")),
+                    );
+                }
+            }
+        }
+    }
+
+    fn keep_json<T>(&mut self, file: crate::json::JsonFile<T>, source: Option<String>, shown: PathBuf, keep: impl FnOnce(&mut Self, Loaded<T>)) {
+        for mut d in file.diagnostics {
+            d.path = shown.clone();
+            self.diagnostics.push(d);
+        }
+        if let (Some(value), Some(source)) = (file.value, source) {
+            keep(self, Loaded { path: shown, source, value });
+        }
+    }
+
+    /// Finds a resolution by the name a user gave.
+    pub fn resolution(&self, name: &ResolutionName) -> Result<&Loaded<Resolution>, LookupError> {
+        let found = self.resolutions.iter().find(|r| r.value.header.symbol == name.symbol);
+        match (found, name.revision) {
+            (Some(r), Some(rev)) if r.value.header.revision != Some(rev) => Err(LookupError::OtherRevision {
+                wanted: name.to_string(),
+                have: r.value.display_name(),
+                path: r.path.display().to_string(),
+            }),
+            (Some(r), _) => Ok(r),
+            (None, _) => {
+                let mut names: Vec<String> = self.resolutions.iter().map(|r| r.value.display_name()).collect();
+                names.sort();
+                Err(LookupError::Unknown {
+                    wanted: name.to_string(),
+                    dir: self.shown(&self.root.join(RESOLUTIONS_DIR)).display().to_string(),
+                    available: if names.is_empty() { "it holds no resolutions".into() } else { format!("there are: {}", names.join(", ")) },
+                })
+            }
+        }
+    }
+
+    /// The proposals on a resolution, if any file holds them.
+    pub fn proposals_on(&self, r: &Resolution) -> Option<&Loaded<ProposalFile>> {
+        self.proposals.iter().find(|p| p.value.resolution.symbol == r.header.symbol)
+    }
+
+    pub fn group(&self, id: &str) -> Option<&Loaded<WorkingGroup>> {
+        self.groups.iter().find(|(g, _)| g == id).map(|(_, l)| l)
+    }
+
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
