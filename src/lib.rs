@@ -13,3 +13,8 @@ pub mod render;
 pub mod resolution;
 pub mod source;
 pub mod workspace;
+pub mod bundled;
+pub mod cli;
+pub mod demo;
+pub mod fsx;
+pub mod store;

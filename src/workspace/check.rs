@@ -141,8 +141,10 @@ impl Workspace {
                 }
             }
         }
-        if g.value.with_role(crate::group::Role::Chair).chain(g.value.with_role(crate::group::Role::CoChair)).next().is_none() {
-            found.push(Diagnostic::warning(&g.path, 1, 1, format!("group `{id}` has no chair or co-chair"))
+        use crate::group::Role;
+        let can_chair = [Role::Chair, Role::CoChair, Role::Secretariat].into_iter().any(|r| g.value.with_role(r).next().is_some());
+        if !can_chair {
+            found.push(Diagnostic::warning(&g.path, 1, 1, format!("nobody in group `{id}` can preside: no chair, co-chair or convening secretariat"))
                 .hint("give a member `\"roles\": [\"co-chair\"]`"));
         }
         for (i, t) in g.value.mandate.topics.iter().enumerate() {

@@ -1,0 +1,22 @@
+//! `gavel demo [DIR]`.
+
+use std::path::Path;
+
+use super::{emit, CliError};
+
+pub fn run(dir: Option<&Path>) -> Result<u8, CliError> {
+    let made = crate::demo::create(dir).map_err(CliError::user)?;
+    let p = made.path.display();
+    emit(&format!(
+        "Created the demo working-group repository at {p}\n  \
+         {} commits on main; tags {}\n\n\
+         Try:\n  gavel --repo {p} show \"Conf. 11.3\" \"23 b)\"\n  \
+         gavel --repo {p} show \"Conf. 11.3\" --outline\n  \
+         gavel --repo {p} proposals \"Conf. 11.3\"\n  \
+         gavel --repo {p} check\n\
+         (from the source tree: cargo run --release -- --repo {p} …)\n",
+        made.commits,
+        made.tags.join(", ")
+    ))?;
+    Ok(0)
+}

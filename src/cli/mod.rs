@@ -1,0 +1,138 @@
+//! The `gavel` command line. Each subcommand is a thin layer over the
+//! library; this module owns exit codes and how errors reach the user.
+
+mod check;
+mod demo;
+mod proposals;
+mod show;
+mod status;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::workspace::Workspace;
+
+/// gavel: run a working group's session, draft amendments as tracked
+/// changes, and keep the record in git.
+#[derive(Debug, Parser)]
+#[command(name = "gavel", version, about, long_about = None)]
+pub struct Cli {
+    /// The working-group repository (default: the nearest folder at or above
+    /// the current one that has `resolutions/`).
+    #[arg(long, global = true, value_name = "PATH")]
+    repo: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print a resolution, one of its provisions, or its outline.
+    ///
+    /// Provisions are cited as delegates cite them: `23 b)`, `23(b)`, `23.b`,
+    /// `paragraph 23 b)`, `13 a) iv)`, `preamble 5`, a section (`IX`).
+    Show {
+        /// The resolution: `Conf. 11.3`, `11.3`, `Conf. 11.3 (Rev. CoP19)`.
+        resolution: String,
+        /// The provision (default: the whole resolution).
+        reference: Option<String>,
+        /// Print the structure: preamble, sections, paragraphs and their sub-paragraph labels.
+        #[arg(long, conflicts_with = "reference")]
+        outline: bool,
+    },
+    /// Check every file of a working-group repository; exit 0 only when all is well.
+    Check {
+        /// The repository (default: as for --repo).
+        path: Option<PathBuf>,
+    },
+    /// Create a fresh working-group repository from the bundled sample data.
+    Demo {
+        /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).
+        dir: Option<PathBuf>,
+    },
+    /// List the proposals on a resolution.
+    Proposals {
+        /// The resolution: `Conf. 11.3`.
+        resolution: String,
+    },
+    /// Summarize the repository: resolutions, groups, meetings, proposals.
+    Status,
+}
+
+/// A failure to report: its message and the exit status.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    /// A user's mistake (bad reference, unknown resolution, unusable folder): status 2.
+    pub fn user(message: impl std::fmt::Display) -> Self {
+        CliError { message: message.to_string(), code: 2 }
+    }
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "gavel: error: {}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, CliError> {
+    let repo = cli.repo.as_deref();
+    match cli.command {
+        Some(Command::Show { resolution, reference, outline }) => show::run(repo, &resolution, reference.as_deref(), outline),
+        Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
+        Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
+        Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
+        Some(Command::Status) | None => status::run(repo),
+    }
+}
+
+/// Finds and loads the repository named by `--repo`, or the one around the
+/// current folder.
+fn open(repo: Option<&Path>) -> Result<Workspace, CliError> {
+    let start = repo.unwrap_or(Path::new("."));
+    if let Some(r) = repo {
+        if !r.is_dir() {
+            return Err(CliError::user(format!("{} is not a folder", r.display())));
+        }
+    }
+    let root = Workspace::discover(start).map_err(|e| CliError::user(format!("{e}; run `gavel demo` to create one")))?;
+    Ok(Workspace::load(&root))
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CliError { message: format!("cannot write the output: {e}"), code: 2 }),
+    }
+}
+
+/// Tells the user on stderr that files they rely on have problems.
+fn warn_about(ws: &Workspace, path: &Path) {
+    let n = ws.diagnostics.iter().filter(|d| d.path == path && d.is_error()).count();
+    if n > 0 {
+        let _ = writeln!(std::io::stderr(), "gavel: warning: {} has {n} problem{}; run `gavel check`", path.display(), if n == 1 { "" } else { "s" });
+    }
+}

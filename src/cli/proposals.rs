@@ -1,0 +1,57 @@
+//! `gavel proposals RESOLUTION`: who proposes what, and whether it still applies.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{emit, open, show::find, CliError};
+use crate::group::{Anchor, Change, Status};
+use crate::resolution::resolve::Target;
+use crate::resolution::ResolutionName;
+
+pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
+    let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
+    let ws = open(repo)?;
+    let res = &find(&ws, &name)?.value;
+    let Some(file) = ws.proposals_on(res) else {
+        emit(&format!("No proposals on {}.\n", res.display_name()))?;
+        return Ok(0);
+    };
+    let mut out = format!("Proposals on {} ({})\n", res.display_name(), file.path.display());
+    for p in &file.value.proposals {
+        let status = match p.status {
+            Status::Pending => "pending",
+            Status::Adopted => "adopted",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        };
+        let _ = writeln!(out, "\n{}  [{status}]  {}", p.id, p.title);
+        let mut by = format!("proposed by {}", p.proponents.join(", "));
+        if !p.supporters.is_empty() {
+            let _ = write!(by, "; supported by {}", p.supporters.join(", "));
+        }
+        if let Some(g) = &p.group {
+            let _ = write!(by, " ({g})");
+        }
+        let _ = writeln!(out, "    {by}");
+        if let Some(s) = &p.source {
+            let _ = writeln!(out, "    source: {s}");
+        }
+        for c in &p.changes {
+            let what = match c {
+                Change::Replace { target, .. } => format!("replace {target}"),
+                Change::Delete { target, .. } => format!("delete {target}"),
+                Change::Insert { anchor: Anchor::Before(r), .. } => format!("insert before {r}"),
+                Change::Insert { anchor: Anchor::After(r), .. } => format!("insert after {r}"),
+            };
+            let state = match (res.resolve(c.reference()), c) {
+                (Err(_), _) => "  (aimed at a provision that does not exist)",
+                (Ok(Target::Node(i)), Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. })
+                    if res.node(i).text != *drafted_against => "  (stale: the text has changed since)",
+                _ => "",
+            };
+            let _ = writeln!(out, "    - {what}{state}");
+        }
+    }
+    emit(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,35 @@
+//! `gavel` / `gavel status`: what the repository holds.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use super::{emit, open, CliError};
+use crate::group::Category;
+
+pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
+    let ws = open(repo)?;
+    let mut out = format!("Working-group repository {}\n", ws.root.display());
+    let _ = writeln!(out, "\nResolutions:");
+    for r in &ws.resolutions {
+        let res = &r.value;
+        let proposals = ws.proposals_on(res).map_or(0, |p| p.value.proposals.len());
+        let _ = writeln!(out, "  {}  {}  ({} paragraphs, {proposals} proposals)", res.display_name(), res.header.title, res.numbered_paragraphs().count());
+    }
+    let _ = writeln!(out, "\nGroups and meetings:");
+    for (id, g) in &ws.groups {
+        let count = |c: fn(Category) -> bool| g.value.members.iter().filter(|m| c(m.category)).count();
+        let _ = writeln!(out, "  {id}  {}", g.value.name);
+        let _ = writeln!(out, "    mandate: Decision {}; {} Parties, {} Observers", g.value.mandate.decision, count(|c| c == Category::Party), count(Category::is_observer));
+        for m in ws.meetings.iter().filter(|m| &m.group == id) {
+            let first = m.meeting.value.days.first().map(|d| d.date.to_string()).unwrap_or_default();
+            let _ = writeln!(out, "    meeting {}: {} ({first}, {} items)", m.id, m.meeting.value.title, m.meeting.value.items().count());
+        }
+    }
+    let errors = ws.errors();
+    if errors > 0 {
+        let _ = writeln!(out, "\n{errors} problem{} found: run `gavel check`", if errors == 1 { "" } else { "s" });
+    }
+    let _ = writeln!(out, "\nThe meeting-room screen is not built yet; `gavel --help` lists the commands.");
+    emit(&out)?;
+    Ok(0)
+}
