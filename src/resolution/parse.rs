@@ -269,8 +269,10 @@ impl<'a> Parser<'a> {
                         let rest = text[l.len..].to_string();
                         if let Some(p) = parent {
                             let idx = self.push(NodeKind::Item, Some((l, 1)), &rest, Some(p), lineno);
+                            // Recover as if it were indented the usual 4 spaces, so that
+                            // its indented siblings stay its siblings.
                             open.push(Open { indent: 0, idx: p });
-                            open.push(Open { indent: 1, idx });
+                            open.push(Open { indent: 4, idx });
                         }
                     }
                 }
