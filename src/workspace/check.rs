@@ -80,7 +80,7 @@ impl Workspace {
                 }
             }
             let group = prop.group.as_deref().and_then(|g| self.group(g));
-            if let (Some(g), None) = (prop.group.as_deref(), group) {
+            if let Some(g) = prop.group.as_deref().filter(|g| !self.group_exists(g)) {
                 found.push(err(&path(&[Key("group")]), format!("no working group `{g}` in agendas/")).hint("name a folder of agendas/"));
             }
             if prop.proponents.is_empty() {
@@ -173,7 +173,7 @@ impl Workspace {
         if meeting.group != m.group {
             found.push(err(&[Key("group")], format!("the meeting is in the folder of `{}` but names group `{}`", m.group, meeting.group))
                 .hint("a meeting belongs in its group's folder under agendas/"));
-        } else if group.is_none() {
+        } else if !self.group_exists(&meeting.group) {
             found.push(err(&[Key("group")], format!("no working group `{}` in agendas/", meeting.group)));
         }
         let proposal_ids: Vec<&str> = self.proposals.iter().flat_map(|p| p.value.proposals.iter().map(|x| x.id.as_str())).collect();

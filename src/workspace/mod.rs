@@ -44,6 +44,9 @@ pub struct Workspace {
     /// Groups by id (folder name).
     pub groups: Vec<(String, Loaded<WorkingGroup>)>,
     pub meetings: Vec<MeetingEntry>,
+    /// Groups whose folder has a group.json that could not be read: other
+    /// files may name them without a finding of their own.
+    pub unreadable_groups: Vec<String>,
     /// Findings made while loading and checking.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -149,6 +152,9 @@ impl Workspace {
                 let (file, source) = crate::json::read::<WorkingGroup>(&group_file);
                 let shown = self.shown(&group_file);
                 let id = group_id.clone();
+                if file.value.is_none() {
+                    self.unreadable_groups.push(group_id.clone());
+                }
                 self.keep_json(file, source, shown, move |ws, l| ws.groups.push((id, l)));
             } else {
                 let shown = self.shown(&group_dir);
@@ -209,6 +215,11 @@ impl Workspace {
     /// The proposals on a resolution, if any file holds them.
     pub fn proposals_on(&self, r: &Resolution) -> Option<&Loaded<ProposalFile>> {
         self.proposals.iter().find(|p| p.value.resolution.symbol == r.header.symbol)
+    }
+
+    /// True when `id` names a group folder, even one whose group.json is broken.
+    pub fn group_exists(&self, id: &str) -> bool {
+        self.group(id).is_some() || self.unreadable_groups.iter().any(|g| g == id)
     }
 
     pub fn group(&self, id: &str) -> Option<&Loaded<WorkingGroup>> {
