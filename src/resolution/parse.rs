@@ -118,6 +118,8 @@ impl<'a> Parser<'a> {
             }
             i += 1;
         }
+        // Findings about the header as a whole point at its first line (line 1 of an empty text).
+        let first = first.min(lines.len().saturating_sub(1));
         let at = |k: &str| fields.get(k).cloned();
         let symbol = match at("Symbol") {
             Some((v, line, col)) => v.parse::<Symbol>().map_err(|e| self.err(line, col, e, "write the symbol as `Conf. 11.3`")).ok(),
