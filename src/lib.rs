@@ -6,15 +6,34 @@
 //! proposals), [`workspace`] (a working-group repository on disk and its
 //! checks), [`store`] (git). The [`cli`] sits on top.
 
+/// Serde through `FromStr`/`Display` for types written as strings in JSON
+/// (`"Conf. 11.3"`, `"13:00"`), so that a bad value is reported by serde_json
+/// with its line and column.
+macro_rules! string_conversions {
+    ($t:ty) => {
+        impl TryFrom<String> for $t {
+            type Error = String;
+            fn try_from(s: String) -> Result<Self, String> {
+                s.parse()
+            }
+        }
+        impl From<$t> for String {
+            fn from(v: $t) -> String {
+                v.to_string()
+            }
+        }
+    };
+}
+
+pub mod bundled;
+pub mod cli;
+pub mod demo;
 pub mod diag;
+pub mod fsx;
 pub mod group;
 pub mod json;
 pub mod render;
 pub mod resolution;
 pub mod source;
-pub mod workspace;
-pub mod bundled;
-pub mod cli;
-pub mod demo;
-pub mod fsx;
 pub mod store;
+pub mod workspace;

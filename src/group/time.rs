@@ -82,21 +82,6 @@ impl fmt::Display for TimeOfDay {
     }
 }
 
-macro_rules! string_conversions {
-    ($t:ty) => {
-        impl TryFrom<String> for $t {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
-                s.parse()
-            }
-        }
-        impl From<$t> for String {
-            fn from(v: $t) -> String {
-                v.to_string()
-            }
-        }
-    };
-}
 string_conversions!(Date);
 string_conversions!(TimeOfDay);
 

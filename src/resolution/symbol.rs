@@ -133,21 +133,6 @@ impl fmt::Display for ResolutionName {
     }
 }
 
-macro_rules! string_conversions {
-    ($t:ty) => {
-        impl TryFrom<String> for $t {
-            type Error = String;
-            fn try_from(s: String) -> Result<Self, String> {
-                s.parse()
-            }
-        }
-        impl From<$t> for String {
-            fn from(v: $t) -> String {
-                v.to_string()
-            }
-        }
-    };
-}
 string_conversions!(ResolutionName);
 string_conversions!(Revision);
 
