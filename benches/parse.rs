@@ -9,7 +9,7 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use gavel::resolution::{parse, write::to_text, ParagraphRef};
+use gavel::resolution::{ParagraphRef, parse, write::to_text};
 
 fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> Duration {
     for _ in 0..runs / 10 + 1 {

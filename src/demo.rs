@@ -46,7 +46,10 @@ const HISTORY: &[Step] = &[
         message: "Conf. 11.3 (Rev. CoP19) and Conf. 19.3 as in force after CoP19\n\nThe texts as the Conference of the Parties left them at its 19th meeting\n(Panama City, 14-25 November 2022). resolutions/PROVENANCE.md says how\nthey were reconstructed from the documents.\n",
         author: SECRETARIAT,
         when: ("2022-11-25 18:00", -300),
-        tags: &[("conf-11.3/rev-cop19", "Conf. 11.3 (Rev. CoP19) Compliance and enforcement"), ("conf-19.3/original", "Conf. 19.3 Capacity-building")],
+        tags: &[
+            ("conf-11.3/rev-cop19", "Conf. 11.3 (Rev. CoP19) Compliance and enforcement"),
+            ("conf-19.3/original", "Conf. 19.3 Capacity-building"),
+        ],
     },
     Step {
         files: &["agendas/sc78-wg-11-3/group.json"],
@@ -128,11 +131,8 @@ fn build(dir: &Path) -> Result<Vec<String>, DemoError> {
     let repo = store::init(dir)?;
     let mut tags = Vec::new();
     for step in HISTORY {
-        let files: Vec<(&str, &[u8])> = step
-            .files
-            .iter()
-            .map(|p| (*p, bundled::file(p).map(|f| f.text.as_bytes()).unwrap_or_default()))
-            .collect();
+        let files: Vec<(&str, &[u8])> =
+            step.files.iter().map(|p| (*p, bundled::file(p).map(|f| f.text.as_bytes()).unwrap_or_default())).collect();
         let author = Author {
             name: step.author.0.into(),
             email: step.author.1.into(),

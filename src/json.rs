@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{byte_col_to_char_col, line_col, Diagnostic};
+use crate::diag::{Diagnostic, byte_col_to_char_col, line_col};
 
 /// One step of a path into a JSON document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +52,9 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> JsonFile<T> {
                     }
                 }
                 let hint = match e.classify() {
-                    serde_json::error::Category::Syntax => "check the punctuation here: members are separated by commas (none after the last), keys and strings are in double quotes",
+                    serde_json::error::Category::Syntax => {
+                        "check the punctuation here: members are separated by commas (none after the last), keys and strings are in double quotes"
+                    }
                     serde_json::error::Category::Eof => "the file ends inside a value: a closing `}`, `]` or `\"` is missing",
                     serde_json::error::Category::Data => "see README, File formats, for what this field holds",
                     serde_json::error::Category::Io => "the file could not be read",
@@ -236,11 +238,51 @@ fn scan_value(b: &[u8], text: &str, i: usize, path: &mut Vec<Seg>, out: &mut Vec
 /// The field names paths may use. A path names fields by `&'static str`, so
 /// keys are matched against this list; others become `""`.
 const KNOWN_KEYS: &[&str] = &[
-    "access", "after", "before", "body", "category", "changes", "chapeau", "closing", "date", "days", "decision",
-    "documents", "drafted_against", "end", "established", "group", "id", "items", "kind", "label", "mandate",
-    "members", "minutes", "name", "note", "op", "presenters", "proponents", "proposals", "resolution",
-    "resolutions", "revision", "roles", "sessions", "short_name", "source", "start", "status", "supporters",
-    "target", "text", "title", "topic", "topics", "venue",
+    "access",
+    "after",
+    "before",
+    "body",
+    "category",
+    "changes",
+    "chapeau",
+    "closing",
+    "date",
+    "days",
+    "decision",
+    "documents",
+    "drafted_against",
+    "end",
+    "established",
+    "group",
+    "id",
+    "items",
+    "kind",
+    "label",
+    "mandate",
+    "members",
+    "minutes",
+    "name",
+    "note",
+    "op",
+    "presenters",
+    "proponents",
+    "proposals",
+    "resolution",
+    "resolutions",
+    "revision",
+    "roles",
+    "sessions",
+    "short_name",
+    "source",
+    "start",
+    "status",
+    "supporters",
+    "target",
+    "text",
+    "title",
+    "topic",
+    "topics",
+    "venue",
 ];
 
 fn intern(key: &str) -> &'static str {
@@ -280,11 +322,14 @@ mod tests {
         let t = "{\n  \"members\": [\n    {\"name\": \"a\", \"rol\": [1, {\"x\": 2}]},\n    {\"nme\": \"b\", \"name\": \"c\"}\n  ],\n  \"extra\": true\n}";
         let f = parse::<Group>(t, Path::new("g.json"));
         let got: Vec<String> = f.diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.column, d.message)).collect();
-        assert_eq!(got, [
-            "3:19 unknown field `rol`, expected `name` or `roles`",
-            "4:6 unknown field `nme`, expected `name` or `roles`",
-            "6:3 unknown field `extra`, expected `members`",
-        ]);
+        assert_eq!(
+            got,
+            [
+                "3:19 unknown field `rol`, expected `name` or `roles`",
+                "4:6 unknown field `nme`, expected `name` or `roles`",
+                "6:3 unknown field `extra`, expected `members`",
+            ]
+        );
         assert!(f.value.is_some(), "the rest of the file is still read");
     }
 

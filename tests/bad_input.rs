@@ -110,7 +110,10 @@ fn agenda_times_topics_and_proposals_are_checked() {
     repo.edit(MEETING, "\"start\": \"13:00\"", "\"start\": \"16:00\"");
     let f = repo.findings(MEETING);
     assert!(f.iter().any(|m| m.contains("error: session `Working group session` ends (15:00) before it starts (16:00)")), "{f:?}");
-    assert!(f.iter().any(|m| m.contains("error: topic g) is not in the mandate (Decision 19.66), whose topics are a) b) c) d) e) f)")), "{f:?}");
+    assert!(
+        f.iter().any(|m| m.contains("error: topic g) is not in the mandate (Decision 19.66), whose topics are a) b) c) d) e) f)")),
+        "{f:?}"
+    );
     assert!(f.iter().any(|m| m.contains("error: no proposal `sc78-37-99`")), "{f:?}");
 }
 

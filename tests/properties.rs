@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use gavel::resolution::{parse, write::to_text, ParagraphRef, Resolution, SubLabel};
+use gavel::resolution::{ParagraphRef, Resolution, SubLabel, parse, write::to_text};
 use proptest::prelude::*;
 
 fn real() -> (String, Resolution) {

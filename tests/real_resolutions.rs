@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use gavel::resolution::{parse, NodeKind, ParagraphRef, Resolution};
+use gavel::resolution::{NodeKind, ParagraphRef, Resolution, parse};
 
 fn load(name: &str) -> Resolution {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions").join(name);
@@ -62,7 +62,11 @@ fn conf_11_3_text_in_force() {
     assert!(text_of(&res, "13 e)").ends_with("deterrent penalties; and"));
     assert!(text_of(&res, "13 f)").ends_with("tackle it;"));
     assert!(text_of(&res, "10 e)").starts_with("Parties remind their diplomatic missions"));
-    assert!(!std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/conf-11.3.txt")).unwrap().contains("professional bodies"));
+    assert!(
+        !std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/conf-11.3.txt"))
+            .unwrap()
+            .contains("professional bodies")
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{emit, open, CliError};
+use super::{CliError, emit, open};
 
 pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
     let ws = open(path)?;

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{emit, CliError};
+use super::{CliError, emit};
 
 pub fn run(dir: Option<&Path>) -> Result<u8, CliError> {
     let made = crate::demo::create(dir).map_err(CliError::user)?;

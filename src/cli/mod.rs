@@ -133,6 +133,11 @@ fn emit(text: &str) -> Result<(), CliError> {
 fn warn_about(ws: &Workspace, path: &Path) {
     let n = ws.diagnostics.iter().filter(|d| d.path == path && d.is_error()).count();
     if n > 0 {
-        let _ = writeln!(std::io::stderr(), "gavel: warning: {} has {n} problem{}; run `gavel check`", path.display(), if n == 1 { "" } else { "s" });
+        let _ = writeln!(
+            std::io::stderr(),
+            "gavel: warning: {} has {n} problem{}; run `gavel check`",
+            path.display(),
+            if n == 1 { "" } else { "s" }
+        );
     }
 }

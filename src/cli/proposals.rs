@@ -3,10 +3,10 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{emit, open, show::find, CliError};
+use super::{CliError, emit, open, show::find};
 use crate::group::{Anchor, Change, Status};
-use crate::resolution::resolve::Target;
 use crate::resolution::ResolutionName;
+use crate::resolution::resolve::Target;
 
 pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
@@ -46,7 +46,10 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
             let state = match (res.resolve(c.reference()), c) {
                 (Err(_), _) => "  (aimed at a provision that does not exist)",
                 (Ok(Target::Node(i)), Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. })
-                    if res.node(i).text != *drafted_against => "  (stale: the text has changed since)",
+                    if res.node(i).text != *drafted_against =>
+                {
+                    "  (stale: the text has changed since)"
+                }
                 _ => "",
             };
             let _ = writeln!(out, "    - {what}{state}");

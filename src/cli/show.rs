@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{emit, open, warn_about, CliError};
+use super::{CliError, emit, open, warn_about};
 use crate::render::outline::outline;
 use crate::resolution::resolve::Target;
 use crate::resolution::write::{provision_text, to_text};
@@ -30,7 +30,10 @@ pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_
 
 /// Looks a resolution up; when it is missing because its file is broken,
 /// says so.
-pub(super) fn find<'a>(ws: &'a Workspace, name: &ResolutionName) -> Result<&'a crate::workspace::Loaded<crate::resolution::Resolution>, CliError> {
+pub(super) fn find<'a>(
+    ws: &'a Workspace,
+    name: &ResolutionName,
+) -> Result<&'a crate::workspace::Loaded<crate::resolution::Resolution>, CliError> {
     ws.resolution(name).map_err(|e| {
         let mut msg = e.to_string();
         if matches!(e, LookupError::Unknown { .. }) {

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{emit, open, CliError};
+use super::{CliError, emit, open};
 use crate::group::Category;
 
 pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
@@ -13,13 +13,25 @@ pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
     for r in &ws.resolutions {
         let res = &r.value;
         let proposals = ws.proposals_on(res).map_or(0, |p| p.value.proposals.len());
-        let _ = writeln!(out, "  {}  {}  ({} paragraphs, {proposals} proposals)", res.display_name(), res.header.title, res.numbered_paragraphs().count());
+        let _ = writeln!(
+            out,
+            "  {}  {}  ({} paragraphs, {proposals} proposals)",
+            res.display_name(),
+            res.header.title,
+            res.numbered_paragraphs().count()
+        );
     }
     let _ = writeln!(out, "\nGroups and meetings:");
     for (id, g) in &ws.groups {
         let count = |c: fn(Category) -> bool| g.value.members.iter().filter(|m| c(m.category)).count();
         let _ = writeln!(out, "  {id}  {}", g.value.name);
-        let _ = writeln!(out, "    mandate: Decision {}; {} Parties, {} Observers", g.value.mandate.decision, count(|c| c == Category::Party), count(Category::is_observer));
+        let _ = writeln!(
+            out,
+            "    mandate: Decision {}; {} Parties, {} Observers",
+            g.value.mandate.decision,
+            count(|c| c == Category::Party),
+            count(Category::is_observer)
+        );
         for m in ws.meetings.iter().filter(|m| &m.group == id) {
             let first = m.meeting.value.days.first().map(|d| d.date.to_string()).unwrap_or_default();
             let _ = writeln!(out, "    meeting {}: {} ({first}, {} items)", m.id, m.meeting.value.title, m.meeting.value.items().count());

@@ -160,10 +160,18 @@ impl From<Change> for RawChange {
     fn from(c: Change) -> RawChange {
         let blank = RawChange { op: Op::Replace, target: None, before: None, after: None, drafted_against: None, text: None };
         match c {
-            Change::Replace { target, drafted_against, text } => RawChange { target: Some(RefString(target)), drafted_against: Some(drafted_against), text: Some(text), ..blank },
-            Change::Delete { target, drafted_against } => RawChange { op: Op::Delete, target: Some(RefString(target)), drafted_against: Some(drafted_against), ..blank },
-            Change::Insert { anchor: Anchor::Before(r), text } => RawChange { op: Op::Insert, before: Some(RefString(r)), text: Some(text), ..blank },
-            Change::Insert { anchor: Anchor::After(r), text } => RawChange { op: Op::Insert, after: Some(RefString(r)), text: Some(text), ..blank },
+            Change::Replace { target, drafted_against, text } => {
+                RawChange { target: Some(RefString(target)), drafted_against: Some(drafted_against), text: Some(text), ..blank }
+            }
+            Change::Delete { target, drafted_against } => {
+                RawChange { op: Op::Delete, target: Some(RefString(target)), drafted_against: Some(drafted_against), ..blank }
+            }
+            Change::Insert { anchor: Anchor::Before(r), text } => {
+                RawChange { op: Op::Insert, before: Some(RefString(r)), text: Some(text), ..blank }
+            }
+            Change::Insert { anchor: Anchor::After(r), text } => {
+                RawChange { op: Op::Insert, after: Some(RefString(r)), text: Some(text), ..blank }
+            }
         }
     }
 }
@@ -189,7 +197,9 @@ mod tests {
         assert!(e.contains("exactly one of `before` and `after`"), "{e}");
         let e = serde_json::from_str::<Change>(r#"{"op":"replace","target":"23 b)","text":"x"}"#).unwrap_err().to_string();
         assert!(e.contains("needs `drafted_against`"), "{e}");
-        let e = serde_json::from_str::<Change>(r#"{"op":"replace","target":"23 q7","drafted_against":"a","text":"x"}"#).unwrap_err().to_string();
+        let e = serde_json::from_str::<Change>(r#"{"op":"replace","target":"23 q7","drafted_against":"a","text":"x"}"#)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("cannot read `23 q7`"), "{e}");
     }
 }

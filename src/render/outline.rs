@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::resolution::{NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
+use crate::resolution::{NodeIdx, NodeKind, OPERATIVE_MARKER, Resolution};
 
 /// Width of the first-words column.
 const FIRST_WORDS: usize = 64;
@@ -69,14 +69,12 @@ fn sub_summary(res: &Resolution, idx: NodeIdx, lead: bool) -> String {
     }
     let mut parts: Vec<String> = Vec::new();
     let mut run: Vec<String> = Vec::new();
-    let flush = |run: &mut Vec<String>, parts: &mut Vec<String>| {
-        match run.len() {
-            0 => {}
-            1 | 2 => parts.append(run),
-            _ => {
-                parts.push(format!("{}–{}", run[0], run[run.len() - 1]));
-                run.clear();
-            }
+    let flush = |run: &mut Vec<String>, parts: &mut Vec<String>| match run.len() {
+        0 => {}
+        1 | 2 => parts.append(run),
+        _ => {
+            parts.push(format!("{}–{}", run[0], run[run.len() - 1]));
+            run.clear();
         }
     };
     for k in kids {

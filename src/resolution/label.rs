@@ -89,8 +89,19 @@ fn alpha(n: u32) -> String {
 
 fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut s = String::new();
     for (v, r) in TABLE {
@@ -113,10 +124,21 @@ pub fn parse_roman(s: &str) -> Option<u32> {
     let mut prev = 0u32;
     for c in upper.chars().rev() {
         let v = match c {
-            'I' => 1, 'V' => 5, 'X' => 10, 'L' => 50, 'C' => 100, 'D' => 500, 'M' => 1000,
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
             _ => return None,
         };
-        if v < prev { total = total.checked_sub(v)?; } else { total += v; prev = v; }
+        if v < prev {
+            total = total.checked_sub(v)?;
+        } else {
+            total += v;
+            prev = v;
+        }
     }
     (total > 0 && roman(total) == upper).then_some(total)
 }

@@ -9,8 +9,8 @@ pub mod symbol;
 pub mod write;
 
 pub use label::{Label, LabelKind, LabelStyle};
-pub use model::{Header, Node, NodeId, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
-pub use parse::{parse, Parsed};
+pub use model::{Header, Node, NodeId, NodeIdx, NodeKind, OPERATIVE_MARKER, Resolution};
+pub use parse::{Parsed, parse};
 pub use reference::{ParagraphRef, SubLabel};
 pub use resolve::NotFound;
 pub use symbol::{ResolutionName, Revision, Symbol};

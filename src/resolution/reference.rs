@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::label::{parse_alpha, parse_roman, LabelKind, format_value};
+use super::label::{LabelKind, format_value, parse_alpha, parse_roman};
 
 /// The value of a sub-paragraph label without punctuation: `b`, `iv`.
 /// Compared without regard to case, so `23 B)` finds `23 b)`.
@@ -70,9 +70,7 @@ impl ParagraphRef {
     /// The default identity of the provision at this address: `para_23__b`,
     /// `pre_19__a`, `sec_IX`, `unnum_1__IX`.
     pub fn default_id(&self) -> String {
-        let with_path = |base: String, path: &[SubLabel]| {
-            path.iter().fold(base, |acc, s| format!("{acc}__{}", s.as_str()))
-        };
+        let with_path = |base: String, path: &[SubLabel]| path.iter().fold(base, |acc, s| format!("{acc}__{}", s.as_str()));
         match self {
             ParagraphRef::Whole => "resolution".into(),
             ParagraphRef::Preamble { ordinal, path } => with_path(format!("pre_{ordinal}"), path),
@@ -129,7 +127,9 @@ impl fmt::Display for ParagraphRef {
 
 /// Why a reference could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot read `{input}` as a paragraph reference: {reason}; write it as delegates do: `23 b)`, `23(b)`, `13 a) iv)`, `preamble 5`, `IX`")]
+#[error(
+    "cannot read `{input}` as a paragraph reference: {reason}; write it as delegates do: `23 b)`, `23(b)`, `13 a) iv)`, `preamble 5`, `IX`"
+)]
 pub struct RefSyntaxError {
     pub input: String,
     pub reason: String,
@@ -176,8 +176,20 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
 fn is_filler(w: &str) -> bool {
     matches!(
         w,
-        "paragraph" | "paragraphs" | "para" | "paras" | "op" | "operative" | "sub-paragraph" | "subparagraph"
-            | "sub" | "sub-sub-paragraph" | "subsubparagraph" | "item" | "clause" | "of"
+        "paragraph"
+            | "paragraphs"
+            | "para"
+            | "paras"
+            | "op"
+            | "operative"
+            | "sub-paragraph"
+            | "subparagraph"
+            | "sub"
+            | "sub-sub-paragraph"
+            | "subsubparagraph"
+            | "item"
+            | "clause"
+            | "of"
     )
 }
 
@@ -220,8 +232,11 @@ impl FromStr for ParagraphRef {
                         "section" | "sec" => section = true,
                         "unnumbered" => unnumbered = true,
                         _ if is_filler(&lw) => {}
-                        _ if head.is_none() && !preamble && !unnumbered
-                            && w.chars().all(|c| c.is_ascii_uppercase()) && parse_roman(&w).is_some() =>
+                        _ if head.is_none()
+                            && !preamble
+                            && !unnumbered
+                            && w.chars().all(|c| c.is_ascii_uppercase())
+                            && parse_roman(&w).is_some() =>
                         {
                             section = true;
                             head = parse_roman(&w);

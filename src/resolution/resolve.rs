@@ -43,20 +43,24 @@ impl Resolution {
                     None => return Err(not_found(format!("the preamble has {count} paragraph{}", if count == 1 { "" } else { "s" }))),
                 }
             }
-            ParagraphRef::Paragraph { number, path } => {
-                match self.numbered_paragraphs().find(|(n, _)| n == number) {
-                    Some((_, t)) => (t, path),
-                    None => {
-                        let all: Vec<NodeIdx> = self.numbered_paragraphs().map(|(_, i)| i).collect();
-                        return Err(not_found(self.range_phrase(&format!("{} has paragraphs", self.header.symbol), all)));
-                    }
+            ParagraphRef::Paragraph { number, path } => match self.numbered_paragraphs().find(|(n, _)| n == number) {
+                Some((_, t)) => (t, path),
+                None => {
+                    let all: Vec<NodeIdx> = self.numbered_paragraphs().map(|(_, i)| i).collect();
+                    return Err(not_found(self.range_phrase(&format!("{} has paragraphs", self.header.symbol), all)));
                 }
-            }
+            },
             ParagraphRef::Unnumbered { ordinal, path } => {
                 let all: Vec<NodeIdx> = self.unnumbered_paragraphs().collect();
                 match (*ordinal as usize).checked_sub(1).and_then(|i| all.get(i).copied()) {
                     Some(t) => (t, path),
-                    None => return Err(not_found(format!("the operative part has {} unnumbered paragraph{}", all.len(), if all.len() == 1 { "" } else { "s" }))),
+                    None => {
+                        return Err(not_found(format!(
+                            "the operative part has {} unnumbered paragraph{}",
+                            all.len(),
+                            if all.len() == 1 { "" } else { "s" }
+                        )));
+                    }
                 }
             }
         };

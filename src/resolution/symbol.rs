@@ -83,9 +83,7 @@ impl FromStr for Symbol {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         let t = s.trim();
-        let rest = t.strip_prefix("Conf.").ok_or_else(|| {
-            format!("`{t}` is not a resolution symbol; expected the form `Conf. 11.3`")
-        })?;
+        let rest = t.strip_prefix("Conf.").ok_or_else(|| format!("`{t}` is not a resolution symbol; expected the form `Conf. 11.3`"))?;
         match find_symbol(rest) {
             Some((sym, end)) if rest[end..].trim().is_empty() && rest[..1].trim().is_empty() => Ok(sym),
             _ => Err(format!("`{t}` is not a resolution symbol; expected the form `Conf. 11.3`")),
@@ -117,9 +115,8 @@ pub struct ResolutionName {
 impl FromStr for ResolutionName {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
-        let (symbol, end) = find_symbol(s).ok_or_else(|| {
-            format!("cannot read `{}` as a resolution; name it by its symbol, e.g. `Conf. 11.3` or `11.3`", s.trim())
-        })?;
+        let (symbol, end) = find_symbol(s)
+            .ok_or_else(|| format!("cannot read `{}` as a resolution; name it by its symbol, e.g. `Conf. 11.3` or `11.3`", s.trim()))?;
         Ok(ResolutionName { symbol, revision: find_revision(&s[end..]) })
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Node, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
+use super::model::{Node, NodeIdx, NodeKind, OPERATIVE_MARKER, Resolution};
 
 const INDENT: &str = "    ";
 

@@ -45,7 +45,8 @@ pub fn init(dir: &Path) -> Result<Repository, StoreError> {
 /// Writes files into the work tree (atomically), stages exactly them, and
 /// commits on the current branch.
 pub fn commit_files(repo: &Repository, files: &[(&str, &[u8])], message: &str, author: &Author) -> Result<Oid, StoreError> {
-    let workdir = repo.workdir().ok_or_else(|| StoreError { doing: "committing".into(), source: "the repository has no work tree".into() })?;
+    let workdir =
+        repo.workdir().ok_or_else(|| StoreError { doing: "committing".into(), source: "the repository has no work tree".into() })?;
     for (rel, bytes) in files {
         let path = workdir.join(rel);
         if let Some(parent) = path.parent() {

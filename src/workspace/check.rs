@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use super::{Loaded, Workspace, PROPOSALS_SUFFIX};
+use super::{Loaded, PROPOSALS_SUFFIX, Workspace};
 use crate::diag::Diagnostic;
-use crate::group::{Change, ProposalFile, WorkingGroup};
-use crate::json::{locate, Seg};
-use crate::resolution::resolve::Target;
 use crate::group::Anchor;
+use crate::group::{Change, ProposalFile, WorkingGroup};
+use crate::json::{Seg, locate};
 use crate::resolution::Resolution;
+use crate::resolution::resolve::Target;
 
 use Seg::{Index, Key};
 
@@ -34,15 +34,19 @@ impl Workspace {
         for r in &self.resolutions {
             let sym = r.value.header.symbol;
             if let Some(first) = by_symbol.get(&sym) {
-                found.push(Diagnostic::error(&r.path, 1, 1, format!("{sym} is also in {}", first.path.display()))
-                    .hint("keep one file per resolution; earlier texts are in git history"));
+                found.push(
+                    Diagnostic::error(&r.path, 1, 1, format!("{sym} is also in {}", first.path.display()))
+                        .hint("keep one file per resolution; earlier texts are in git history"),
+                );
             } else {
                 by_symbol.insert(sym, r);
             }
             let expected = format!("{}.txt", sym.slug());
             if r.path.file_name().and_then(|n| n.to_str()) != Some(expected.as_str()) {
-                found.push(Diagnostic::warning(&r.path, 1, 1, format!("the file of {sym} is usually named `{expected}`"))
-                    .hint(format!("rename it to `{expected}` so that tags and proposals line up")));
+                found.push(
+                    Diagnostic::warning(&r.path, 1, 1, format!("the file of {sym} is usually named `{expected}`"))
+                        .hint(format!("rename it to `{expected}` so that tags and proposals line up")),
+                );
             }
         }
     }
@@ -69,14 +73,23 @@ impl Workspace {
             let base = [Key("proposals"), Index(i)];
             let path = |rest: &[Seg]| -> Vec<Seg> { base.iter().cloned().chain(rest.iter().cloned()).collect() };
             if let Some(first) = ids.insert(&prop.id, i) {
-                found.push(err(&path(&[Key("id")]), format!("proposal id `{}` is used twice (also by proposal {})", prop.id, first + 1))
-                    .hint("give every proposal its own id"));
+                found.push(
+                    err(&path(&[Key("id")]), format!("proposal id `{}` is used twice (also by proposal {})", prop.id, first + 1))
+                        .hint("give every proposal its own id"),
+                );
             }
             if let (Some(want), Some(have)) = (prop.revision, res.header.revision) {
                 if want != have {
                     let (l, c) = at(&path(&[Key("revision")]));
-                    found.push(Diagnostic::warning(&p.path, l, c, format!("proposal `{}` was drafted against {want}; the text here is {have}", prop.id))
-                        .hint("check each change against the text in force"));
+                    found.push(
+                        Diagnostic::warning(
+                            &p.path,
+                            l,
+                            c,
+                            format!("proposal `{}` was drafted against {want}; the text here is {have}", prop.id),
+                        )
+                        .hint("check each change against the text in force"),
+                    );
                 }
             }
             let group = prop.group.as_deref().and_then(|g| self.group(g));
@@ -84,15 +97,22 @@ impl Workspace {
                 found.push(err(&path(&[Key("group")]), format!("no working group `{g}` in agendas/")).hint("name a folder of agendas/"));
             }
             if prop.proponents.is_empty() {
-                found.push(err(&path(&[Key("proponents")]), format!("proposal `{}` has no proponent", prop.id)).hint("name who proposed it"));
+                found.push(
+                    err(&path(&[Key("proponents")]), format!("proposal `{}` has no proponent", prop.id)).hint("name who proposed it"),
+                );
             }
             if let Some(g) = group {
                 for (field, names) in [("proponents", &prop.proponents), ("supporters", &prop.supporters)] {
                     let field = if field == "proponents" { Key("proponents") } else { Key("supporters") };
                     for (k, name) in names.iter().enumerate() {
                         if g.value.member(name).is_none() {
-                            found.push(err(&path(&[field.clone(), Index(k)]), format!("`{name}` is not a member of {}", prop.group.as_deref().unwrap_or_default()))
-                                .hint(suggest_member(&g.value, name)));
+                            found.push(
+                                err(
+                                    &path(&[field.clone(), Index(k)]),
+                                    format!("`{name}` is not a member of {}", prop.group.as_deref().unwrap_or_default()),
+                                )
+                                .hint(suggest_member(&g.value, name)),
+                            );
                         }
                     }
                 }
@@ -106,17 +126,31 @@ impl Workspace {
                 };
                 let fpath: Vec<Seg> = cpath.iter().cloned().chain([field]).collect();
                 match res.resolve(change.reference()) {
-                    Err(e) => found.push(err(&fpath, format!("proposal `{}` is aimed at a provision that does not exist: {e}", prop.id))
-                        .hint("aim it at a provision of the text in force (`gavel show RESOLUTION --outline` lists them)")),
-                    Ok(Target::Whole) => found.push(err(&fpath, format!("proposal `{}`: a change must name a provision, not the whole resolution", prop.id))),
+                    Err(e) => found.push(
+                        err(&fpath, format!("proposal `{}` is aimed at a provision that does not exist: {e}", prop.id))
+                            .hint("aim it at a provision of the text in force (`gavel show RESOLUTION --outline` lists them)"),
+                    ),
+                    Ok(Target::Whole) => {
+                        found.push(err(&fpath, format!("proposal `{}`: a change must name a provision, not the whole resolution", prop.id)))
+                    }
                     Ok(Target::Node(idx)) => {
                         if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change {
                             if res.node(idx).text != *drafted_against {
                                 let dpath: Vec<Seg> = cpath.iter().cloned().chain([Key("drafted_against")]).collect();
                                 let (l, c) = at(&dpath);
-                                found.push(Diagnostic::warning(&p.path, l, c, format!(
-                                    "proposal `{}` is stale: {} has changed since it was drafted", prop.id, change.reference().describe()))
-                                    .hint("redraft the change against the text in force, or withdraw it"));
+                                found.push(
+                                    Diagnostic::warning(
+                                        &p.path,
+                                        l,
+                                        c,
+                                        format!(
+                                            "proposal `{}` is stale: {} has changed since it was drafted",
+                                            prop.id,
+                                            change.reference().describe()
+                                        ),
+                                    )
+                                    .hint("redraft the change against the text in force, or withdraw it"),
+                                );
                             }
                         }
                     }
@@ -135,8 +169,10 @@ impl Workspace {
             for n in std::iter::once(&m.name).chain(m.short_name.iter()) {
                 if let Some(first) = names.insert(n.to_lowercase(), i) {
                     if first != i {
-                        found.push(err(&[Key("members"), Index(i), Key("name")], format!("`{n}` names two members (also member {})", first + 1))
-                            .hint("every member needs a name (and short name) of its own"));
+                        found.push(
+                            err(&[Key("members"), Index(i), Key("name")], format!("`{n}` names two members (also member {})", first + 1))
+                                .hint("every member needs a name (and short name) of its own"),
+                        );
                     }
                 }
             }
@@ -144,14 +180,23 @@ impl Workspace {
         use crate::group::Role;
         let can_chair = [Role::Chair, Role::CoChair, Role::Secretariat].into_iter().any(|r| g.value.with_role(r).next().is_some());
         if !can_chair {
-            found.push(Diagnostic::warning(&g.path, 1, 1, format!("nobody in group `{id}` can preside: no chair, co-chair or convening secretariat"))
-                .hint("give a member `\"roles\": [\"co-chair\"]`"));
+            found.push(
+                Diagnostic::warning(
+                    &g.path,
+                    1,
+                    1,
+                    format!("nobody in group `{id}` can preside: no chair, co-chair or convening secretariat"),
+                )
+                .hint("give a member `\"roles\": [\"co-chair\"]`"),
+            );
         }
         for (i, t) in g.value.mandate.topics.iter().enumerate() {
             let ok = crate::resolution::label::split_label(&t.label).is_some_and(|l| l.len == t.label.len());
             if !ok {
-                found.push(err(&[Key("mandate"), Key("topics"), Index(i), Key("label")], format!("`{}` is not a label", t.label))
-                    .hint("write topic labels as in the Decision: `a)`, `b)`"));
+                found.push(
+                    err(&[Key("mandate"), Key("topics"), Index(i), Key("label")], format!("`{}` is not a label", t.label))
+                        .hint("write topic labels as in the Decision: `a)`, `b)`"),
+                );
             }
         }
         for (i, r) in g.value.resolutions.iter().enumerate() {
@@ -171,8 +216,10 @@ impl Workspace {
         let meeting = &m.meeting.value;
         let group = self.group(&meeting.group);
         if meeting.group != m.group {
-            found.push(err(&[Key("group")], format!("the meeting is in the folder of `{}` but names group `{}`", m.group, meeting.group))
-                .hint("a meeting belongs in its group's folder under agendas/"));
+            found.push(
+                err(&[Key("group")], format!("the meeting is in the folder of `{}` but names group `{}`", m.group, meeting.group))
+                    .hint("a meeting belongs in its group's folder under agendas/"),
+            );
         } else if !self.group_exists(&meeting.group) {
             found.push(err(&[Key("group")], format!("no working group `{}` in agendas/", meeting.group)));
         }
@@ -181,26 +228,39 @@ impl Workspace {
         let mut last_date = None;
         for (d, day) in meeting.days.iter().enumerate() {
             if last_date.is_some_and(|ld| ld >= day.date) {
-                found.push(err(&[Key("days"), Index(d), Key("date")], format!("{} does not come after the day before it", day.date))
-                    .hint("list the days in order, each once"));
+                found.push(
+                    err(&[Key("days"), Index(d), Key("date")], format!("{} does not come after the day before it", day.date))
+                        .hint("list the days in order, each once"),
+                );
             }
             last_date = Some(day.date);
             let mut prev_end = None;
             for (s, session) in day.sessions.iter().enumerate() {
                 let sp = [Key("days"), Index(d), Key("sessions"), Index(s)];
                 if session.end <= session.start {
-                    found.push(err(&[sp.as_slice(), &[Key("end")]].concat(), format!("session `{}` ends ({}) before it starts ({})", session.title, session.end, session.start)));
+                    found.push(err(
+                        &[sp.as_slice(), &[Key("end")]].concat(),
+                        format!("session `{}` ends ({}) before it starts ({})", session.title, session.end, session.start),
+                    ));
                 }
                 if prev_end.is_some_and(|e| session.start < e) {
-                    found.push(err(&[sp.as_slice(), &[Key("start")]].concat(), format!("session `{}` starts at {} before the session before it ends", session.title, session.start))
-                        .hint("sessions of a day follow one another"));
+                    found.push(
+                        err(
+                            &[sp.as_slice(), &[Key("start")]].concat(),
+                            format!("session `{}` starts at {} before the session before it ends", session.title, session.start),
+                        )
+                        .hint("sessions of a day follow one another"),
+                    );
                 }
                 prev_end = Some(session.end);
                 for (i, item) in session.items.iter().enumerate() {
                     let ip: Vec<Seg> = [sp.as_slice(), &[Key("items"), Index(i)]].concat();
                     let at = |k: &'static str| -> Vec<Seg> { ip.iter().cloned().chain([Key(k)]).collect() };
                     if ids.insert(&item.id, ()).is_some() {
-                        found.push(err(&at("id"), format!("agenda item id `{}` is used twice", item.id)).hint("every item needs its own id: the record refers to items by it"));
+                        found.push(
+                            err(&at("id"), format!("agenda item id `{}` is used twice", item.id))
+                                .hint("every item needs its own id: the record refers to items by it"),
+                        );
                     }
                     match (item.start, item.end) {
                         (Some(st), Some(en)) => {
@@ -208,8 +268,16 @@ impl Workspace {
                                 found.push(err(&at("end"), format!("item `{}` ends ({en}) before it starts ({st})", item.id)));
                             }
                             if st < session.start || en > session.end {
-                                found.push(err(&at("start"), format!("item `{}` ({st}-{en}) is outside its session ({}-{})", item.id, session.start, session.end))
-                                    .hint("keep the item's times within its session's"));
+                                found.push(
+                                    err(
+                                        &at("start"),
+                                        format!(
+                                            "item `{}` ({st}-{en}) is outside its session ({}-{})",
+                                            item.id, session.start, session.end
+                                        ),
+                                    )
+                                    .hint("keep the item's times within its session's"),
+                                );
                             }
                         }
                         (Some(_), None) => found.push(err(&at("start"), format!("item `{}` has a start but no end", item.id))),
@@ -219,13 +287,22 @@ impl Workspace {
                     if let (Some(topic), Some(g)) = (&item.topic, group) {
                         if !g.value.mandate.topics.iter().any(|t| &t.label == topic) {
                             let labels: Vec<&str> = g.value.mandate.topics.iter().map(|t| t.label.as_str()).collect();
-                            found.push(err(&at("topic"), format!("topic {topic} is not in the mandate (Decision {}), whose topics are {}", g.value.mandate.decision, labels.join(" "))));
+                            found.push(err(
+                                &at("topic"),
+                                format!(
+                                    "topic {topic} is not in the mandate (Decision {}), whose topics are {}",
+                                    g.value.mandate.decision,
+                                    labels.join(" ")
+                                ),
+                            ));
                         }
                     }
                     for (k, pid) in item.proposals.iter().enumerate() {
                         if !proposal_ids.contains(&pid.as_str()) {
-                            found.push(err(&[ip.as_slice(), &[Key("proposals"), Index(k)]].concat(), format!("no proposal `{pid}`"))
-                                .hint("name a proposal id from a resolutions/*.proposals.json file"));
+                            found.push(
+                                err(&[ip.as_slice(), &[Key("proposals"), Index(k)]].concat(), format!("no proposal `{pid}`"))
+                                    .hint("name a proposal id from a resolutions/*.proposals.json file"),
+                            );
                         }
                     }
                 }
@@ -237,9 +314,15 @@ impl Workspace {
                 let length = (session.end.minutes.saturating_sub(session.start.minutes)) as u32;
                 let minutes: u32 = session.items.iter().filter_map(|i| i.minutes).sum();
                 if minutes > length && allotted > 0 {
-                    found.push(Diagnostic::warning(path, locate(src, &[Key("days"), Index(d), Key("sessions"), Index(s)]).0, 1,
-                        format!("session `{}` allots {minutes} minutes to its items but lasts {length}", session.title))
-                        .hint("shorten the items' minutes or lengthen the session"));
+                    found.push(
+                        Diagnostic::warning(
+                            path,
+                            locate(src, &[Key("days"), Index(d), Key("sessions"), Index(s)]).0,
+                            1,
+                            format!("session `{}` allots {minutes} minutes to its items but lasts {length}", session.title),
+                        )
+                        .hint("shorten the items' minutes or lengthen the session"),
+                    );
                 }
             }
         }

@@ -133,8 +133,9 @@ impl Workspace {
                 }
             } else if name.ends_with(".json") {
                 self.diagnostics.push(
-                    Diagnostic::warning(&shown, 0, 0, "gavel does not read this file")
-                        .hint(format!("proposals on a resolution go in `<resolution>{PROPOSALS_SUFFIX}`, e.g. `conf-11.3{PROPOSALS_SUFFIX}`")),
+                    Diagnostic::warning(&shown, 0, 0, "gavel does not read this file").hint(format!(
+                        "proposals on a resolution go in `<resolution>{PROPOSALS_SUFFIX}`, e.g. `conf-11.3{PROPOSALS_SUFFIX}`"
+                    )),
                 );
             }
         }
@@ -180,7 +181,13 @@ impl Workspace {
         }
     }
 
-    fn keep_json<T>(&mut self, file: crate::json::JsonFile<T>, source: Option<String>, shown: PathBuf, keep: impl FnOnce(&mut Self, Loaded<T>)) {
+    fn keep_json<T>(
+        &mut self,
+        file: crate::json::JsonFile<T>,
+        source: Option<String>,
+        shown: PathBuf,
+        keep: impl FnOnce(&mut Self, Loaded<T>),
+    ) {
         for mut d in file.diagnostics {
             d.path = shown.clone();
             self.diagnostics.push(d);

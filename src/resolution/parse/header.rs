@@ -43,8 +43,12 @@ impl Parser<'_> {
                     self.err(i + 1, 1, format!("unknown header key `{k}`"), format!("the header keys are {HEADER_KEYS}"));
                 }
                 (_, None) => {
-                    self.err(i + 1, 1, "expected `Key: value` in the header, or a blank line to end it",
-                        format!("the header keys are {HEADER_KEYS}; leave a blank line between the header and the first paragraph"));
+                    self.err(
+                        i + 1,
+                        1,
+                        "expected `Key: value` in the header, or a blank line to end it",
+                        format!("the header keys are {HEADER_KEYS}; leave a blank line between the header and the first paragraph"),
+                    );
                 }
             }
             i += 1;
@@ -72,7 +76,12 @@ impl Parser<'_> {
         let title = match at("Title") {
             Some((v, _, _)) if !v.is_empty() => Some(v),
             _ => {
-                self.err(first + 1, 1, "the header has no `Title:`", "add `Title: …` with the resolution's title, e.g. `Title: Compliance and enforcement`");
+                self.err(
+                    first + 1,
+                    1,
+                    "the header has no `Title:`",
+                    "add `Title: …` with the resolution's title, e.g. `Title: Compliance and enforcement`",
+                );
                 None
             }
         };

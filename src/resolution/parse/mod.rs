@@ -11,8 +11,8 @@ mod tests;
 
 use std::path::Path;
 
-use super::label::{split_label, LabelStyle, RawLabel};
-use super::model::{Footnote, Header, Node, NodeId, NodeIdx, NodeKind, Resolution, OPERATIVE_MARKER};
+use super::label::{LabelStyle, RawLabel, split_label};
+use super::model::{Footnote, Header, Node, NodeId, NodeIdx, NodeKind, OPERATIVE_MARKER, Resolution};
 use super::symbol::Symbol;
 use crate::diag::Diagnostic;
 
@@ -136,7 +136,12 @@ impl<'a> Parser<'a> {
             }
             if text == OPERATIVE_MARKER {
                 if let Some(first) = marker_line {
-                    self.err(lineno, col, format!("`{OPERATIVE_MARKER}` appears twice (first on line {first})"), "keep the first one: it opens the operative part");
+                    self.err(
+                        lineno,
+                        col,
+                        format!("`{OPERATIVE_MARKER}` appears twice (first on line {first})"),
+                        "keep the first one: it opens the operative part",
+                    );
                 } else if indent > 0 {
                     self.warn(lineno, 1, format!("`{OPERATIVE_MARKER}` is indented"), "start it at the beginning of the line");
                 }
@@ -160,7 +165,9 @@ impl<'a> Parser<'a> {
                 match label {
                     None if in_operative => {
                         let idx = self.push(NodeKind::Paragraph, None, text, section, lineno);
-                        if section.is_none() { operative.push(idx); }
+                        if section.is_none() {
+                            operative.push(idx);
+                        }
                         open.push(Open { indent: 0, idx });
                     }
                     None => {
@@ -170,8 +177,12 @@ impl<'a> Parser<'a> {
                     }
                     Some(l) if l.style == LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_uppercase()) => {
                         if !in_operative {
-                            self.err(lineno, 1, format!("section heading `{}.` before `{OPERATIVE_MARKER}`", l.value),
-                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"));
+                            self.err(
+                                lineno,
+                                1,
+                                format!("section heading `{}.` before `{OPERATIVE_MARKER}`", l.value),
+                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"),
+                            );
                             in_operative = true;
                         }
                         let rest = text[l.len..].to_string();
@@ -181,18 +192,28 @@ impl<'a> Parser<'a> {
                     }
                     Some(l) if l.style == LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_digit()) => {
                         if !in_operative {
-                            self.err(lineno, 1, format!("numbered paragraph `{}.` before `{OPERATIVE_MARKER}`", l.value),
-                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"));
+                            self.err(
+                                lineno,
+                                1,
+                                format!("numbered paragraph `{}.` before `{OPERATIVE_MARKER}`", l.value),
+                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"),
+                            );
                             in_operative = true;
                         }
                         let rest = text[l.len..].to_string();
                         let idx = self.push(NodeKind::Paragraph, Some((l, 1)), &rest, section, lineno);
-                        if section.is_none() { operative.push(idx); }
+                        if section.is_none() {
+                            operative.push(idx);
+                        }
                         open.push(Open { indent: 0, idx });
                     }
                     Some(l) => {
-                        self.err(lineno, 1, format!("sub-paragraph `{}` is not indented", text[..l.len].trim()),
-                            "indent a sub-paragraph under its paragraph (4 spaces; 8 for a sub-sub-paragraph)");
+                        self.err(
+                            lineno,
+                            1,
+                            format!("sub-paragraph `{}` is not indented", text[..l.len].trim()),
+                            "indent a sub-paragraph under its paragraph (4 spaces; 8 for a sub-sub-paragraph)",
+                        );
                         let parent = self.last_top(&preamble, &operative, section);
                         let rest = text[l.len..].to_string();
                         if let Some(p) = parent {
@@ -211,7 +232,12 @@ impl<'a> Parser<'a> {
                 open.pop();
             }
             let Some(parent) = open.last().map(|o| o.idx) else {
-                self.err(lineno, col, "indented text with no paragraph above it", "start a paragraph at the beginning of a line, or remove the indentation");
+                self.err(
+                    lineno,
+                    col,
+                    "indented text with no paragraph above it",
+                    "start a paragraph at the beginning of a line, or remove the indentation",
+                );
                 continue;
             };
             match label {
@@ -221,8 +247,12 @@ impl<'a> Parser<'a> {
                     open.push(Open { indent, idx });
                 }
                 None => {
-                    self.err(lineno, col, "indented text without a label after a blank line",
-                        "start a sub-paragraph with its label (`a)`, `iv)`), or remove the blank line above to continue the paragraph");
+                    self.err(
+                        lineno,
+                        col,
+                        "indented text without a label after a blank line",
+                        "start a sub-paragraph with its label (`a)`, `iv)`), or remove the blank line above to continue the paragraph",
+                    );
                     let node = &mut self.nodes[parent.0];
                     node.text.push(' ');
                     node.text.push_str(text);
@@ -231,8 +261,12 @@ impl<'a> Parser<'a> {
             }
         }
         if marker_line.is_none() {
-            self.err(lines.len().max(1), 1, format!("no operative part: the line `{OPERATIVE_MARKER}` is missing"),
-                format!("add the line `{OPERATIVE_MARKER}` after the last preambular paragraph"));
+            self.err(
+                lines.len().max(1),
+                1,
+                format!("no operative part: the line `{OPERATIVE_MARKER}` is missing"),
+                format!("add the line `{OPERATIVE_MARKER}` after the last preambular paragraph"),
+            );
         }
         (preamble, operative, footnotes)
     }

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Parser, RawAt};
-use crate::resolution::label::{kind_of_first, parse_value, Label, LabelKind, LabelStyle};
+use crate::resolution::label::{Label, LabelKind, LabelStyle, kind_of_first, parse_value};
 use crate::resolution::model::{NodeId, NodeIdx, NodeKind, Resolution};
 
 impl Parser<'_> {
@@ -40,24 +40,40 @@ impl Parser<'_> {
                 LabelStyle::Dot => format!("{}.", raw.value),
             };
             let Some(ordinal) = parse_value(kind, &raw.value) else {
-                self.err(line as usize, col, format!("{what} label `{shown}` does not fit its list, which is numbered {}", kind_name(kind)),
-                    format!("use {} labels throughout this list", kind_name(kind)));
+                self.err(
+                    line as usize,
+                    col,
+                    format!("{what} label `{shown}` does not fit its list, which is numbered {}", kind_name(kind)),
+                    format!("use {} labels throughout this list", kind_name(kind)),
+                );
                 continue;
             };
             if raw.style != style && !global {
-                self.warn(line as usize, col, format!("label `{shown}` is punctuated differently from the first in its list ({})", Label::new(kind, 1, style)),
-                    "use one style in a list");
+                self.warn(
+                    line as usize,
+                    col,
+                    format!("label `{shown}` is punctuated differently from the first in its list ({})", Label::new(kind, 1, style)),
+                    "use one style in a list",
+                );
             }
             let label = Label::new(kind, ordinal, raw.style);
             res.nodes[idx.0].label = Some(label);
             let expected = prev.as_ref().map_or(1, |p| p.0 + 1);
             let scope = if global { "the resolution" } else { "this list" };
             if let Some(&other) = seen.get(&ordinal) {
-                self.err(line as usize, col, format!("{what} {} appears twice in {scope} (also on line {other})", label_text(&label, global)),
-                    format!("renumber: the next {what} here is {}", label_text(&label.with_ordinal(expected), global)));
+                self.err(
+                    line as usize,
+                    col,
+                    format!("{what} {} appears twice in {scope} (also on line {other})", label_text(&label, global)),
+                    format!("renumber: the next {what} here is {}", label_text(&label.with_ordinal(expected), global)),
+                );
             } else if ordinal != expected {
                 let msg = match &prev {
-                    Some((_, _, p)) => format!("{what} {} follows {p}: expected {}", label_text(&label, global), label_text(&label.with_ordinal(expected), global)),
+                    Some((_, _, p)) => format!(
+                        "{what} {} follows {p}: expected {}",
+                        label_text(&label, global),
+                        label_text(&label.with_ordinal(expected), global)
+                    ),
                     None => format!("{what}s start at {}, not {}", label_text(&label.with_ordinal(1), global), label_text(&label, global)),
                 };
                 self.err(line as usize, col, msg, "labels run in sequence without gaps; correct the label or add the missing provision");
@@ -87,8 +103,12 @@ impl Parser<'_> {
             match seen.get(&id) {
                 // Two derived identities clash only when two labels do, which is reported already.
                 Some(&(other, other_explicit)) if explicit || other_explicit => {
-                    self.err(line as usize, 1, format!("identity `{id}` is used twice (also on line {other})"),
-                        "give one of the two provisions its own `{#…}` identity, or remove the `{#…}` that repeats another's");
+                    self.err(
+                        line as usize,
+                        1,
+                        format!("identity `{id}` is used twice (also on line {other})"),
+                        "give one of the two provisions its own `{#…}` identity, or remove the `{#…}` that repeats another's",
+                    );
                 }
                 Some(_) => {}
                 None => {
@@ -110,8 +130,12 @@ impl Parser<'_> {
             for key in Resolution::footnote_refs(&node.text) {
                 used.insert(key.to_string());
                 if !res.footnotes.iter().any(|f| f.key == key) {
-                    self.err(line, 1, format!("footnote [^{key}] is referred to but never defined"),
-                        format!("add a line `[^{key}]: …` at the end of the file"));
+                    self.err(
+                        line,
+                        1,
+                        format!("footnote [^{key}] is referred to but never defined"),
+                        format!("add a line `[^{key}]: …` at the end of the file"),
+                    );
                 }
             }
             if node.text.matches('*').count() % 2 == 1 {
@@ -125,7 +149,12 @@ impl Parser<'_> {
         }
         for f in &res.footnotes {
             if !used.contains(&f.key) && f.key != "*" {
-                self.warn(f.line as usize, 1, format!("footnote [^{}] is defined but never referred to", f.key), "refer to it as `[^…]` in the text, or remove it");
+                self.warn(
+                    f.line as usize,
+                    1,
+                    format!("footnote [^{}] is defined but never referred to", f.key),
+                    "refer to it as `[^…]` in the text, or remove it",
+                );
             }
         }
     }
@@ -154,4 +183,3 @@ fn explicit_id(text: &str) -> Option<(&str, &str)> {
     let ok = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
     ok.then(|| (id, t[..at].trim_end()))
 }
-

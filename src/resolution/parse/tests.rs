@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{parse, Parsed};
+use super::{Parsed, parse};
 use crate::resolution::{ParagraphRef, resolve::Target};
 
 const GOOD: &str = "Symbol: Conf. 1.1\nRevision: Rev. CoP19\nTitle: Test\n\nRECALLING that *italics* stay[^1];\n\nWELCOMING\n    a) one;\n    b) two;\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\nI. Regarding one thing\n\n1. RECOMMENDS that:\n    a) first;\n        i) deep;\n        ii) deeper; and\n    b) second;\n\n2. URGES Parties;\n\n[^1]: A footnote.\n";
