@@ -153,6 +153,8 @@ fn fifty_megabyte_file_is_refused_without_being_read() {
     f.set_len(50 * 1024 * 1024).unwrap();
     let got = repo.findings(RES);
     assert_eq!(got, ["0:0 error: file is 52.4 MB; gavel reads files of at most 8 MB"]);
+    let ws = repo.load();
+    assert_eq!(ws.errors(), 1, "files that name Conf. 11.3 do not repeat the problem: {:#?}", ws.diagnostics);
 }
 
 #[test]

@@ -59,6 +59,7 @@ impl Workspace {
         };
         let res = match self.resolution(&crate::resolution::ResolutionName { revision: None, ..p.value.resolution }) {
             Ok(r) => &r.value,
+            Err(_) if self.resolution_unreadable(&p.value.resolution) => return,
             Err(e) => {
                 found.push(err(&[Key("resolution")], e.to_string()).hint("name a resolution that is in resolutions/"));
                 return;
@@ -200,6 +201,9 @@ impl Workspace {
             }
         }
         for (i, r) in g.value.resolutions.iter().enumerate() {
+            if self.resolution_unreadable(r) {
+                continue;
+            }
             if let Err(e) = self.resolution(r) {
                 found.push(err(&[Key("resolutions"), Index(i)], e.to_string()));
             }

@@ -47,6 +47,8 @@ pub struct Workspace {
     /// Groups whose folder has a group.json that could not be read: other
     /// files may name them without a finding of their own.
     pub unreadable_groups: Vec<String>,
+    /// File stems (`conf-11.3`) of resolution files that could not be read.
+    pub unreadable_resolutions: Vec<String>,
     /// Findings made while loading and checking.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -122,13 +124,15 @@ impl Workspace {
                     Ok(text) => {
                         let parsed = resolution::parse(&text, &shown);
                         self.diagnostics.extend(parsed.diagnostics);
-                        if let Some(r) = parsed.resolution {
-                            self.resolutions.push(Loaded { path: shown, source: String::new(), value: r });
+                        match parsed.resolution {
+                            Some(r) => self.resolutions.push(Loaded { path: shown, source: String::new(), value: r }),
+                            None => self.unreadable_resolutions.push(stem(&name)),
                         }
                     }
                     Err(mut d) => {
                         d.path = shown;
                         self.diagnostics.push(d);
+                        self.unreadable_resolutions.push(stem(&name));
                     }
                 }
             } else if name.ends_with(".json") {
@@ -224,6 +228,12 @@ impl Workspace {
         self.proposals.iter().find(|p| p.value.resolution.symbol == r.header.symbol)
     }
 
+    /// True when a lookup of `name` failed only because its file could not be
+    /// read: that file has its own finding, and others should not repeat it.
+    pub fn resolution_unreadable(&self, name: &ResolutionName) -> bool {
+        self.resolution(name).is_err() && self.unreadable_resolutions.contains(&name.symbol.slug())
+    }
+
     /// True when `id` names a group folder, even one whose group.json is broken.
     pub fn group_exists(&self, id: &str) -> bool {
         self.group(id).is_some() || self.unreadable_groups.iter().any(|g| g == id)
@@ -236,4 +246,8 @@ impl Workspace {
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
+}
+
+fn stem(file_name: &str) -> String {
+    file_name.strip_suffix(".txt").unwrap_or(file_name).to_string()
 }
