@@ -176,30 +176,14 @@ impl<'a> Parser<'a> {
                         open.push(Open { indent: 0, idx });
                     }
                     Some(l) if l.style == LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_uppercase()) => {
-                        if !in_operative {
-                            self.err(
-                                lineno,
-                                1,
-                                format!("section heading `{}.` before `{OPERATIVE_MARKER}`", l.value),
-                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"),
-                            );
-                            in_operative = true;
-                        }
+                        self.require_operative(&mut in_operative, lineno, &format!("section heading `{}.`", l.value));
                         let rest = text[l.len..].to_string();
                         let idx = self.push(NodeKind::Section, Some((l, 1)), &rest, None, lineno);
                         operative.push(idx);
                         section = Some(idx);
                     }
                     Some(l) if l.style == LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_digit()) => {
-                        if !in_operative {
-                            self.err(
-                                lineno,
-                                1,
-                                format!("numbered paragraph `{}.` before `{OPERATIVE_MARKER}`", l.value),
-                                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"),
-                            );
-                            in_operative = true;
-                        }
+                        self.require_operative(&mut in_operative, lineno, &format!("numbered paragraph `{}.`", l.value));
                         let rest = text[l.len..].to_string();
                         let idx = self.push(NodeKind::Paragraph, Some((l, 1)), &rest, section, lineno);
                         if section.is_none() {
@@ -269,6 +253,20 @@ impl<'a> Parser<'a> {
             );
         }
         (preamble, operative, footnotes)
+    }
+
+    /// Sections and numbered paragraphs belong to the operative part: report
+    /// one found before its marker, and carry on as if the marker were there.
+    fn require_operative(&mut self, in_operative: &mut bool, lineno: usize, what: &str) {
+        if !*in_operative {
+            self.err(
+                lineno,
+                1,
+                format!("{what} before `{OPERATIVE_MARKER}`"),
+                format!("put the line `{OPERATIVE_MARKER}` between the preamble and the operative part"),
+            );
+            *in_operative = true;
+        }
     }
 
     fn last_top(&self, preamble: &[NodeIdx], operative: &[NodeIdx], section: Option<NodeIdx>) -> Option<NodeIdx> {
