@@ -172,6 +172,11 @@ fn tokens(s: &str) -> Result<Vec<Tok>, String> {
     Ok(out)
 }
 
+/// Bounds on numbers in references: far beyond any real resolution, and
+/// within what a roman numeral can be written back as.
+const MAX_NUMBER: u32 = 9999;
+const MAX_SECTION: u32 = 999;
+
 /// Words that may stand around a reference without changing it.
 fn is_filler(w: &str) -> bool {
     matches!(
@@ -263,6 +268,9 @@ impl FromStr for ParagraphRef {
         if head == 0 {
             return Err(err("paragraphs are numbered from 1".into()));
         }
+        if head > MAX_NUMBER || (section && head > MAX_SECTION) {
+            return Err(err(format!("{head} is beyond any {}", if section { "section number" } else { "paragraph number" })));
+        }
         if section {
             if !path.is_empty() {
                 return Err(err("a section has paragraphs, not sub-paragraphs: cite the paragraph, e.g. `23 b)`".into()));
@@ -330,7 +338,7 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_with_a_reason() {
-        for bad in ["b)", "23 5", "23 b) 7", "23 xyz", "IX b)", "0", "23 b]", "hello"] {
+        for bad in ["b)", "23 5", "23 b) 7", "23 xyz", "IX b)", "0", "23 b]", "hello", "section 9999999", "123456"] {
             let e = bad.parse::<ParagraphRef>().unwrap_err();
             assert!(e.to_string().contains("write it as delegates do"), "{bad}: {e}");
         }
