@@ -32,6 +32,7 @@ pub mod diag;
 pub mod fsx;
 pub mod group;
 pub mod json;
+pub mod redline;
 pub mod render;
 pub mod resolution;
 pub mod source;

@@ -1,0 +1,123 @@
+//! Splitting text into the units a drafter reads: words, runs of white
+//! space, and single punctuation marks.
+//!
+//! A word is a run of letters and digits, with the joiners that stay inside
+//! a word when a letter or digit follows them: hyphens (`non-detriment`,
+//! `CITES-listed`), apostrophes (`Côte d'Ivoire`, `Parties’`), and dots or
+//! commas between digits (`11.3`, `2,000`). Marks therefore never fall
+//! inside a word; a changed semicolon is one token.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Space,
+    Punct,
+}
+
+/// A token: its kind and byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// True for characters that make up words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn joins_word(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '‑')
+}
+
+/// Splits `text` into tokens that cover it exactly.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        let kind = if is_word_char(c) {
+            TokenKind::Word
+        } else if c.is_whitespace() {
+            TokenKind::Space
+        } else {
+            TokenKind::Punct
+        };
+        let mut end = start + c.len_utf8();
+        match kind {
+            TokenKind::Word => {
+                let mut prev_digit = c.is_ascii_digit();
+                while let Some(&(i, d)) = it.peek() {
+                    if is_word_char(d) {
+                        prev_digit = d.is_ascii_digit();
+                        end = i + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    // A joiner stays in the word only when a word character follows it.
+                    let digit_sep = prev_digit && matches!(d, '.' | ',');
+                    if joins_word(d) || digit_sep {
+                        let after = text[i + d.len_utf8()..].chars().next();
+                        let ok = match after {
+                            Some(a) if digit_sep => a.is_ascii_digit(),
+                            Some(a) => is_word_char(a),
+                            None => false,
+                        };
+                        if ok {
+                            end = i + d.len_utf8();
+                            it.next();
+                            continue;
+                        }
+                    }
+                    break;
+                }
+            }
+            TokenKind::Space => {
+                while let Some(&(i, d)) = it.peek() {
+                    if !d.is_whitespace() {
+                        break;
+                    }
+                    end = i + d.len_utf8();
+                    it.next();
+                }
+            }
+            TokenKind::Punct => {}
+        }
+        out.push(Token { kind, start, end });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| &t[k.start..k.end]).collect()
+    }
+
+    #[test]
+    fn words_spaces_and_single_punctuation() {
+        assert_eq!(words("within six months, the"), ["within", " ", "six", " ", "months", ",", " ", "the"]);
+        assert_eq!(words("respond;"), ["respond", ";"]);
+        assert_eq!(words("(Rev. CoP19)"), ["(", "Rev", ".", " ", "CoP19", ")"]);
+    }
+
+    #[test]
+    fn joiners_inside_words() {
+        assert_eq!(words("non-detriment CITES-listed"), ["non-detriment", " ", "CITES-listed"]);
+        assert_eq!(words("Côte d'Ivoire"), ["Côte", " ", "d'Ivoire"]);
+        assert_eq!(words("Conf. 11.3 of 2,000"), ["Conf", ".", " ", "11.3", " ", "of", " ", "2,000"]);
+        assert_eq!(words("end-"), ["end", "-"]);
+        assert_eq!(words("3."), ["3", "."]);
+        assert_eq!(words("Parties’ role"), ["Parties", "’", " ", "role"]);
+    }
+
+    #[test]
+    fn tokens_cover_the_text() {
+        let t = "  Türkiye — “quoted”;\tand  中文 ";
+        let joined: String = words(t).concat();
+        assert_eq!(joined, t);
+    }
+}
