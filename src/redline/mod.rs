@@ -3,6 +3,8 @@
 //! unchanged, deleted or inserted. Renderers turn the pieces into
 //! strikethrough and underline; this module knows nothing of output formats.
 
+pub mod amend;
+pub mod doc;
 pub mod myers;
 pub mod tokens;
 pub mod words;

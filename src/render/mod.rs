@@ -1,3 +1,5 @@
 //! Renderers that know nothing of terminals: plain-text views of resolutions.
 
+pub mod inline;
 pub mod outline;
+pub mod tracked;

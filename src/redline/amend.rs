@@ -1,0 +1,258 @@
+//! Applying proposals to a resolution: the text as it would read if they
+//! were adopted, with every provision keeping its identity.
+//!
+//! A proposal applies whole or not at all. It is not applied, and says why,
+//! when it is stale (a provision it changes no longer reads as the text it
+//! was drafted against), when it is aimed at a provision that does not
+//! exist, or when it changes a provision that an earlier proposal in the
+//! same set already changes (competing proposals).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::group::{Anchor, Change, Proposal};
+use crate::resolution::resolve::Target;
+use crate::resolution::{Label, Node, NodeId, NodeIdx, NodeKind, ParagraphRef, Resolution};
+
+/// Why a proposal was not applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The provision no longer reads as the text the proposal was drafted against.
+    Stale { reference: ParagraphRef, drafted_against: String, current: String },
+    /// The proposal names a provision that does not exist.
+    Missing { reference: ParagraphRef, message: String },
+    /// An earlier proposal in the set already changes this provision.
+    Competing { reference: ParagraphRef, with: String },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::Stale { reference, .. } => write!(f, "stale: {} has changed since the proposal was drafted", reference.describe()),
+            Problem::Missing { message, .. } => write!(f, "aimed at a provision that does not exist: {message}"),
+            Problem::Competing { reference, with } => write!(f, "competes with proposal `{with}` on {}", reference.describe()),
+        }
+    }
+}
+
+/// The result of applying a set of proposals.
+#[derive(Debug, Clone)]
+pub struct Applied<'a> {
+    /// The resolution as it would read.
+    pub proposed: Resolution,
+    /// The proposals that were applied, in order.
+    pub applied: Vec<&'a Proposal>,
+    /// The proposals that were not, each with its reasons.
+    pub not_applied: Vec<(&'a Proposal, Vec<Problem>)>,
+}
+
+/// Applies proposals in order to `base`.
+pub fn apply<'a>(base: &Resolution, proposals: impl IntoIterator<Item = &'a Proposal>) -> Applied<'a> {
+    let mut work = Work { res: base.clone(), touched: HashMap::new(), renumber: HashSet::new(), renumber_paragraphs: false };
+    let mut applied = Vec::new();
+    let mut not_applied = Vec::new();
+    for p in proposals {
+        match work.check(base, p) {
+            Ok(targets) => {
+                work.apply(p, &targets);
+                applied.push(p);
+            }
+            Err(problems) => not_applied.push((p, problems)),
+        }
+    }
+    Applied { proposed: work.finish(), applied, not_applied }
+}
+
+/// Where a list of siblings lives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum List {
+    Preamble,
+    Operative,
+    Children(NodeIdx),
+}
+
+struct Work {
+    res: Resolution,
+    /// Nodes changed so far, and by which proposal.
+    touched: HashMap<NodeIdx, String>,
+    /// Sibling lists that gained or lost a member.
+    renumber: HashSet<List>,
+    renumber_paragraphs: bool,
+}
+
+impl Work {
+    fn check(&self, base: &Resolution, p: &Proposal) -> Result<Vec<NodeIdx>, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut targets = Vec::new();
+        for change in &p.changes {
+            let reference = change.reference().clone();
+            let idx = match base.resolve(&reference) {
+                Ok(Target::Node(i)) => i,
+                Ok(Target::Whole) => {
+                    problems.push(Problem::Missing { reference, message: "a change must name a provision".into() });
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(Problem::Missing { reference, message: e.to_string() });
+                    continue;
+                }
+            };
+            targets.push(idx);
+            if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change {
+                let current = &base.node(idx).text;
+                if current != drafted_against {
+                    problems.push(Problem::Stale {
+                        reference: reference.clone(),
+                        drafted_against: drafted_against.clone(),
+                        current: current.clone(),
+                    });
+                }
+                if let Some(other) = self.touched.get(&idx) {
+                    problems.push(Problem::Competing { reference, with: other.clone() });
+                }
+            }
+        }
+        if problems.is_empty() { Ok(targets) } else { Err(problems) }
+    }
+
+    fn apply(&mut self, p: &Proposal, targets: &[NodeIdx]) {
+        let mut after_counts: HashMap<NodeIdx, usize> = HashMap::new();
+        let mut new_nodes = 0;
+        for (change, &idx) in p.changes.iter().zip(targets) {
+            match change {
+                Change::Replace { text, .. } => {
+                    self.res.nodes[idx.0].text = text.clone();
+                    self.touched.insert(idx, p.id.clone());
+                }
+                Change::Delete { .. } => {
+                    let list = self.list_of(idx);
+                    self.siblings(list).retain(|&i| i != idx);
+                    self.mark_renumber(list, idx);
+                    self.touched.insert(idx, p.id.clone());
+                }
+                Change::Insert { anchor, text } => {
+                    new_nodes += 1;
+                    let list = self.list_of(idx);
+                    let anchor_node = self.res.node(idx).clone();
+                    // Same kind and style as its neighbour; the ordinal comes with relettering.
+                    let label = anchor_node.label.map(|l| Label { ordinal: 0, ..l });
+                    let new = NodeIdx(self.res.nodes.len());
+                    self.res.nodes.push(Node {
+                        kind: anchor_node.kind,
+                        label,
+                        text: text.clone(),
+                        id: NodeId(format!("{}.{new_nodes}", p.id)),
+                        explicit_id: true,
+                        parent: anchor_node.parent,
+                        children: Vec::new(),
+                        line: 0,
+                    });
+                    let offset = match anchor {
+                        Anchor::Before(_) => 0,
+                        Anchor::After(_) => {
+                            let c = after_counts.entry(idx).or_insert(0);
+                            *c += 1;
+                            *c
+                        }
+                    };
+                    let sibs = self.siblings(list);
+                    let at = sibs.iter().position(|&i| i == idx).map_or(sibs.len(), |p| p + offset);
+                    sibs.insert(at, new);
+                    self.mark_renumber(list, idx);
+                    self.touched.insert(new, p.id.clone());
+                }
+            }
+        }
+    }
+
+    fn list_of(&self, idx: NodeIdx) -> List {
+        let n = self.res.node(idx);
+        match (n.kind, n.parent) {
+            (NodeKind::Recital, _) => List::Preamble,
+            (NodeKind::Item, Some(p)) => List::Children(p),
+            (_, Some(p)) => List::Children(p),
+            (_, None) => List::Operative,
+        }
+    }
+
+    fn siblings(&mut self, list: List) -> &mut Vec<NodeIdx> {
+        match list {
+            List::Preamble => &mut self.res.preamble,
+            List::Operative => &mut self.res.operative,
+            List::Children(p) => &mut self.res.nodes[p.0].children,
+        }
+    }
+
+    fn mark_renumber(&mut self, list: List, idx: NodeIdx) {
+        if self.res.node(idx).kind == NodeKind::Paragraph && self.res.node(idx).label.is_some() {
+            self.renumber_paragraphs = true;
+        } else {
+            self.renumber.insert(list);
+        }
+    }
+
+    /// Reletters and renumbers the lists that changed, then rebuilds the
+    /// tree in document order with identities written where they now
+    /// differ from the address.
+    fn finish(mut self) -> Resolution {
+        let lists: Vec<List> = self.renumber.iter().copied().collect();
+        for list in lists {
+            let sibs = self.siblings(list).clone();
+            relabel(&mut self.res, &sibs);
+        }
+        if self.renumber_paragraphs {
+            let paras: Vec<NodeIdx> = self.res.paragraphs().filter(|&i| self.res.node(i).label.is_some()).collect();
+            relabel(&mut self.res, &paras);
+        }
+        let mut out = compact(&self.res);
+        for i in 0..out.nodes.len() {
+            let default = out.address(NodeIdx(i)).default_id();
+            let n = &mut out.nodes[i];
+            n.explicit_id = n.id.0 != default;
+        }
+        out
+    }
+}
+
+/// Gives a list's labels consecutive ordinals from its first label's, keeping kinds and styles.
+fn relabel(res: &mut Resolution, list: &[NodeIdx]) {
+    let template = list.iter().filter_map(|&i| res.node(i).label).find(|l| l.ordinal > 0);
+    let Some(template) = template else { return };
+    let start = list.iter().filter_map(|&i| res.node(i).label).map(|l| l.ordinal).find(|&o| o > 0).unwrap_or(1);
+    let first_pos = list.iter().position(|&i| res.node(i).label.is_some_and(|l| l.ordinal > 0)).unwrap_or(0);
+    let base = start.saturating_sub(first_pos as u32).max(1);
+    for (k, &i) in list.iter().enumerate() {
+        if let Some(l) = res.nodes[i.0].label.as_mut() {
+            *l = Label { ordinal: base + k as u32, kind: template.kind, style: l.style };
+        }
+    }
+}
+
+/// A copy of the tree holding only reachable nodes, in document order.
+fn compact(res: &Resolution) -> Resolution {
+    let mut out = Resolution {
+        header: res.header.clone(),
+        nodes: Vec::new(),
+        preamble: Vec::new(),
+        operative: Vec::new(),
+        footnotes: res.footnotes.clone(),
+    };
+    fn copy(res: &Resolution, out: &mut Resolution, idx: NodeIdx, parent: Option<NodeIdx>) -> NodeIdx {
+        let new = NodeIdx(out.nodes.len());
+        let mut node = res.node(idx).clone();
+        node.parent = parent;
+        node.children = Vec::new();
+        out.nodes.push(node);
+        let kids: Vec<NodeIdx> = res.node(idx).children.iter().map(|&c| copy(res, out, c, Some(new))).collect();
+        out.nodes[new.0].children = kids;
+        new
+    }
+    for &p in &res.preamble {
+        let n = copy(res, &mut out, p, None);
+        out.preamble.push(n);
+    }
+    for &o in &res.operative {
+        let n = copy(res, &mut out, o, None);
+        out.operative.push(n);
+    }
+    out
+}
