@@ -6,6 +6,7 @@
 pub mod amend;
 pub mod doc;
 pub mod myers;
+pub mod text;
 pub mod tokens;
 pub mod words;
 

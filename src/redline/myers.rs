@@ -30,7 +30,7 @@ pub struct OutOfBudget;
 
 /// The shortest edit script turning `a` into `b`, where `eq(i, j)` says
 /// whether `a[i]` and `b[j]` match. Common prefix and suffix are matched
-/// first; the middle is searched with Myers' greedy algorithm.
+/// first; the middle is searched with Myers' algorithm.
 pub fn diff(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, budget: Budget) -> Result<Vec<Op>, OutOfBudget> {
     let mut pre = 0;
     while pre < n && pre < m && eq(pre, pre) {
@@ -58,71 +58,99 @@ pub fn diff(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, budget: Budge
     Ok(ops)
 }
 
+/// Linear-space Myers: finds the middle snake of the shortest path, then
+/// solves the two halves the same way (Myers 1986, section 4b). Memory is
+/// O(n + m) whatever the distance.
 fn middle(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, budget: Budget) -> Result<Vec<Op>, OutOfBudget> {
-    let max = (n + m).min(budget.max_cost);
-    let off = max as isize + 1;
-    let mut v = vec![0isize; 2 * max + 3];
-    // The frontier after each round, for the walk back.
-    let mut trace: Vec<Vec<isize>> = Vec::new();
-    for d in 0..=max as isize {
-        if d % 64 == 0 && budget.deadline.is_some_and(|t| Instant::now() >= t) {
-            return Err(OutOfBudget);
-        }
-        let mut k = -d;
-        while k <= d {
-            let idx = (k + off) as usize;
-            let mut x = if k == -d || (k != d && v[idx - 1] < v[idx + 1]) { v[idx + 1] } else { v[idx - 1] + 1 };
-            let mut y = x - k;
-            while (x as usize) < n && (y as usize) < m && eq(x as usize, y as usize) {
-                x += 1;
-                y += 1;
-            }
-            v[idx] = x;
-            if x as usize >= n && y as usize >= m {
-                trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
-                return Ok(walk_back(&trace, n, m));
-            }
-            k += 2;
-        }
-        trace.push(v[(off - d) as usize..=(off + d) as usize].to_vec());
-    }
-    Err(OutOfBudget)
+    let max = n + m + 2;
+    let mut s =
+        Search { eq: &eq, vf: vec![0; 2 * max + 1], vb: vec![0; 2 * max + 1], off: max as isize, budget, ops: Vec::with_capacity(n + m) };
+    s.conquer(0, n, 0, m)?;
+    Ok(s.ops)
 }
 
-/// Rebuilds the script from the frontiers: `trace[d][k + d]` is the furthest
-/// x reached on diagonal k after d edits.
-fn walk_back(trace: &[Vec<isize>], n: usize, m: usize) -> Vec<Op> {
-    let mut ops = Vec::with_capacity(n + m);
-    let (mut x, mut y) = (n as isize, m as isize);
-    for d in (1..trace.len() as isize).rev() {
-        let prev = &trace[(d - 1) as usize];
-        let k = x - y;
-        let at = |k: isize| prev[(k + d - 1) as usize];
-        let down = k == -d || (k != d && at(k - 1) < at(k + 1));
-        let pk = if down { k + 1 } else { k - 1 };
-        let px = at(pk);
-        let py = px - pk;
-        let (sx, sy) = if down { (px, py + 1) } else { (px + 1, py) };
-        while x > sx && y > sy {
-            x -= 1;
-            y -= 1;
-            ops.push(Op::Same(x as usize, y as usize));
+struct Search<'e, E: Fn(usize, usize) -> bool> {
+    eq: &'e E,
+    vf: Vec<isize>,
+    vb: Vec<isize>,
+    off: isize,
+    budget: Budget,
+    ops: Vec<Op>,
+}
+
+impl<E: Fn(usize, usize) -> bool> Search<'_, E> {
+    fn conquer(&mut self, mut a0: usize, mut a1: usize, mut b0: usize, mut b1: usize) -> Result<(), OutOfBudget> {
+        while a0 < a1 && b0 < b1 && (self.eq)(a0, b0) {
+            self.ops.push(Op::Same(a0, b0));
+            a0 += 1;
+            b0 += 1;
         }
-        if down {
-            ops.push(Op::Ins(py as usize));
+        let mut suffix = 0;
+        while a1 > a0 && b1 > b0 && (self.eq)(a1 - 1, b1 - 1) {
+            a1 -= 1;
+            b1 -= 1;
+            suffix += 1;
+        }
+        if a0 == a1 {
+            self.ops.extend((b0..b1).map(Op::Ins));
+        } else if b0 == b1 {
+            self.ops.extend((a0..a1).map(Op::Del));
         } else {
-            ops.push(Op::Del(px as usize));
+            let (x, y) = self.middle_snake(a0, a1, b0, b1)?;
+            self.conquer(a0, x, b0, y)?;
+            self.conquer(x, a1, y, b1)?;
         }
-        x = px;
-        y = py;
+        self.ops.extend((0..suffix).map(|k| Op::Same(a1 + k, b1 + k)));
+        Ok(())
     }
-    while x > 0 && y > 0 {
-        x -= 1;
-        y -= 1;
-        ops.push(Op::Same(x as usize, y as usize));
+
+    /// A point on the shortest path from (a0, b0) to (a1, b1), strictly inside it.
+    fn middle_snake(&mut self, a0: usize, a1: usize, b0: usize, b1: usize) -> Result<(usize, usize), OutOfBudget> {
+        let (n, m) = ((a1 - a0) as isize, (b1 - b0) as isize);
+        let delta = n - m;
+        let odd = delta & 1 == 1;
+        let off = self.off;
+        self.vf[(off + 1) as usize] = 0;
+        self.vb[(off + 1) as usize] = 0;
+        let d_max = (n + m + 1) / 2 + 1;
+        for d in 0..d_max {
+            if d as usize * 2 > self.budget.max_cost || (d % 32 == 0 && self.budget.deadline.is_some_and(|t| Instant::now() >= t)) {
+                return Err(OutOfBudget);
+            }
+            let mut k = d;
+            while k >= -d {
+                let i = (off + k) as usize;
+                let mut x = if k == -d || (k != d && self.vf[i - 1] < self.vf[i + 1]) { self.vf[i + 1] } else { self.vf[i - 1] + 1 };
+                let mut y = x - k;
+                let (x0, y0) = (x, y);
+                while x < n && y < m && (self.eq)(a0 + x as usize, b0 + y as usize) {
+                    x += 1;
+                    y += 1;
+                }
+                self.vf[i] = x;
+                if odd && (k - delta).abs() < d && self.vf[i] + self.vb[(off - (k - delta)) as usize] >= n {
+                    return Ok((a0 + x0 as usize, b0 + y0 as usize));
+                }
+                k -= 2;
+            }
+            let mut k = d;
+            while k >= -d {
+                let i = (off + k) as usize;
+                let mut x = if k == -d || (k != d && self.vb[i - 1] < self.vb[i + 1]) { self.vb[i + 1] } else { self.vb[i - 1] + 1 };
+                let mut y = x - k;
+                while x < n && y < m && (self.eq)(a1 - 1 - x as usize, b1 - 1 - y as usize) {
+                    x += 1;
+                    y += 1;
+                }
+                self.vb[i] = x;
+                if !odd && (k - delta).abs() <= d && self.vb[i] + self.vf[(off - (k - delta)) as usize] >= n {
+                    return Ok((a1 - x as usize, b1 - y as usize));
+                }
+                k -= 2;
+            }
+        }
+        Err(OutOfBudget)
     }
-    ops.reverse();
-    ops
 }
 
 #[cfg(test)]
@@ -163,6 +191,38 @@ mod tests {
             assert_eq!(apply(a, b, &ops), (a.to_string(), b.to_string()), "{a} {b}");
             let edits = ops.iter().filter(|o| !matches!(o, Op::Same(..))).count();
             assert_eq!(edits, cost, "{a} -> {b}: {ops:?}");
+        }
+    }
+
+    /// Edit distance by dynamic programming, to check that scripts are shortest.
+    fn distance(a: &[u8], b: &[u8]) -> usize {
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = if a[i - 1] == b[j - 1] { prev[j - 1] } else { 1 + prev[j].min(cur[j - 1]) };
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn random_sequences_get_a_shortest_valid_script(a in proptest::collection::vec(0u8..4, 0..60), b in proptest::collection::vec(0u8..4, 0..60)) {
+            let ops = diff(a.len(), b.len(), |i, j| a[i] == b[j], FREE).unwrap();
+            let (mut oa, mut ob) = (Vec::new(), Vec::new());
+            for op in &ops {
+                match *op {
+                    Op::Same(i, j) => { proptest::prop_assert_eq!(a[i], b[j]); oa.push(a[i]); ob.push(b[j]); }
+                    Op::Del(i) => oa.push(a[i]),
+                    Op::Ins(j) => ob.push(b[j]),
+                }
+            }
+            proptest::prop_assert_eq!(&oa, &a);
+            proptest::prop_assert_eq!(&ob, &b);
+            let edits = ops.iter().filter(|o| !matches!(o, Op::Same(..))).count();
+            proptest::prop_assert_eq!(edits, distance(&a, &b));
         }
     }
 
