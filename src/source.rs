@@ -12,20 +12,36 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Reads a text file, or says why it cannot be used.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    read_limited(path, MAX_FILE_BYTES, false)
+}
+
+/// The largest plain text `gavel diff --text` compares.
+pub const MAX_COMPARED_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads any text to compare: larger files are allowed, and an empty one is
+/// simply empty.
+pub fn read_any_text(path: &Path) -> Result<String, Diagnostic> {
+    read_limited(path, MAX_COMPARED_BYTES, true)
+}
+
+fn read_limited(path: &Path, limit: u64, allow_empty: bool) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| io_finding(path, &e))?;
     if meta.is_dir() {
         return Err(Diagnostic::error(path, 0, 0, "is a directory, not a file"));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > limit {
         return Err(Diagnostic::error(
             path,
             0,
             0,
-            format!("file is {:.1} MB; gavel reads files of at most {} MB", meta.len() as f64 / 1e6, MAX_FILE_BYTES / (1024 * 1024)),
+            format!("file is {:.1} MB; gavel reads files of at most {} MB", meta.len() as f64 / 1e6, limit / (1024 * 1024)),
         )
         .hint("check that this is the file you meant: resolutions and agendas are small text files"));
     }
     let bytes = std::fs::read(path).map_err(|e| io_finding(path, &e))?;
+    if allow_empty && bytes.is_empty() {
+        return Ok(String::new());
+    }
     decode(path, bytes)
 }
 

@@ -1,8 +1,11 @@
 //! The `gavel` command line. Each subcommand is a thin layer over the
 //! library; this module owns exit codes and how errors reach the user.
 
+mod annex;
 mod check;
 mod demo;
+mod diff;
+mod output;
 mod proposals;
 mod show;
 mod status;
@@ -54,6 +57,57 @@ enum Command {
         /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).
         dir: Option<PathBuf>,
     },
+    /// Show proposed changes as tracked changes: new text underlined, deleted
+    /// text struck through (`[-deleted-]{+inserted+}` in txt).
+    ///
+    /// `gavel diff "Conf. 11.3"` shows every pending proposal, each in context;
+    /// `gavel diff "Conf. 11.3" "23 b)"` those that touch 23 b);
+    /// `gavel diff --text OLD NEW` compares any two plain texts.
+    Diff {
+        /// The resolution: `Conf. 11.3`.
+        resolution: Option<String>,
+        /// Only proposals that touch this provision.
+        reference: Option<String>,
+        /// Compare two plain-text files instead.
+        #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["resolution", "reference", "proposal"])]
+        text: Option<Vec<PathBuf>>,
+        /// Only this proposal (by id), whatever its status.
+        #[arg(long)]
+        proposal: Option<String>,
+        /// txt (default when not on a terminal, or with NO_COLOR), md, html, term.
+        #[arg(long, value_enum)]
+        format: Option<output::FormatArg>,
+        /// Write to this file (whole, or not at all) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// With --text: show only changed paragraphs and this many around each.
+        #[arg(long, value_name = "N")]
+        context: Option<usize>,
+    },
+    /// Write the annex for the Secretariat: the whole resolution with every
+    /// pending proposal in place, new text underlined and deleted text struck through.
+    Annex {
+        /// The resolution: `Conf. 11.3`.
+        resolution: String,
+        /// txt, md, html, docx or term (default: from -o FILE's extension, else as for diff).
+        #[arg(long, value_enum)]
+        format: Option<output::FormatArg>,
+        /// Write to this file (whole, or not at all).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// DOCX only: real Word revisions (w:ins/w:del with author and date) the Secretariat can accept or reject.
+        #[arg(long)]
+        track_changes: bool,
+        /// Only these proposals (repeat the option); default: every pending one.
+        #[arg(long = "proposal", value_name = "ID")]
+        proposals: Vec<String>,
+        /// Author of revisions not attributed to a proposal (default: gavel).
+        #[arg(long)]
+        author: Option<String>,
+        /// Date of the revisions: 2025-02-03 or 2025-02-03T09:00:00Z (default: now, or SOURCE_DATE_EPOCH).
+        #[arg(long)]
+        date: Option<String>,
+    },
     /// List the proposals on a resolution.
     Proposals {
         /// The resolution: `Conf. 11.3`.
@@ -102,6 +156,12 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
+        Some(Command::Diff { resolution, reference, text, proposal, format, output, context }) => {
+            diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context })
+        }
+        Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date }) => {
+            annex::run(repo, annex::Args { resolution, format, output, track_changes, proposals, author, date })
+        }
         Some(Command::Status) | None => status::run(repo),
     }
 }

@@ -7,7 +7,7 @@
 //! exist, or when it changes a provision that an earlier proposal in the
 //! same set already changes (competing proposals).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::group::{Anchor, Change, Proposal};
 use crate::resolution::resolve::Target;
@@ -43,11 +43,13 @@ pub struct Applied<'a> {
     pub applied: Vec<&'a Proposal>,
     /// The proposals that were not, each with its reasons.
     pub not_applied: Vec<(&'a Proposal, Vec<Problem>)>,
+    /// The proposal behind each provision it changed, inserted, deleted or relettered.
+    pub changed_by: HashMap<NodeId, String>,
 }
 
 /// Applies proposals in order to `base`.
 pub fn apply<'a>(base: &Resolution, proposals: impl IntoIterator<Item = &'a Proposal>) -> Applied<'a> {
-    let mut work = Work { res: base.clone(), touched: HashMap::new(), renumber: HashSet::new(), renumber_paragraphs: false };
+    let mut work = Work { res: base.clone(), touched: HashMap::new(), renumber: HashMap::new(), renumber_paragraphs: None };
     let mut applied = Vec::new();
     let mut not_applied = Vec::new();
     for p in proposals {
@@ -59,7 +61,8 @@ pub fn apply<'a>(base: &Resolution, proposals: impl IntoIterator<Item = &'a Prop
             Err(problems) => not_applied.push((p, problems)),
         }
     }
-    Applied { proposed: work.finish(), applied, not_applied }
+    let (proposed, changed_by) = work.finish();
+    Applied { proposed, applied, not_applied, changed_by }
 }
 
 /// Where a list of siblings lives.
@@ -74,9 +77,10 @@ struct Work {
     res: Resolution,
     /// Nodes changed so far, and by which proposal.
     touched: HashMap<NodeIdx, String>,
-    /// Sibling lists that gained or lost a member.
-    renumber: HashSet<List>,
-    renumber_paragraphs: bool,
+    /// Sibling lists that gained or lost a member, and the proposal that changed each.
+    renumber: HashMap<List, String>,
+    /// The proposal that inserted or deleted a numbered paragraph, if any.
+    renumber_paragraphs: Option<String>,
 }
 
 impl Work {
@@ -126,7 +130,7 @@ impl Work {
                 Change::Delete { .. } => {
                     let list = self.list_of(idx);
                     self.siblings(list).retain(|&i| i != idx);
-                    self.mark_renumber(list, idx);
+                    self.mark_renumber(list, idx, &p.id);
                     self.touched.insert(idx, p.id.clone());
                 }
                 Change::Insert { anchor, text } => {
@@ -157,7 +161,7 @@ impl Work {
                     let sibs = self.siblings(list);
                     let at = sibs.iter().position(|&i| i == idx).map_or(sibs.len(), |p| p + offset);
                     sibs.insert(at, new);
-                    self.mark_renumber(list, idx);
+                    self.mark_renumber(list, idx, &p.id);
                     self.touched.insert(new, p.id.clone());
                 }
             }
@@ -182,26 +186,28 @@ impl Work {
         }
     }
 
-    fn mark_renumber(&mut self, list: List, idx: NodeIdx) {
+    fn mark_renumber(&mut self, list: List, idx: NodeIdx, by: &str) {
         if self.res.node(idx).kind == NodeKind::Paragraph && self.res.node(idx).label.is_some() {
-            self.renumber_paragraphs = true;
+            self.renumber_paragraphs.get_or_insert_with(|| by.to_string());
         } else {
-            self.renumber.insert(list);
+            self.renumber.entry(list).or_insert_with(|| by.to_string());
         }
     }
 
     /// Reletters and renumbers the lists that changed, then rebuilds the
     /// tree in document order with identities written where they now
     /// differ from the address.
-    fn finish(mut self) -> Resolution {
-        let lists: Vec<List> = self.renumber.iter().copied().collect();
-        for list in lists {
-            let sibs = self.siblings(list).clone();
-            relabel(&mut self.res, &sibs);
+    fn finish(mut self) -> (Resolution, HashMap<NodeId, String>) {
+        let mut changed_by: HashMap<NodeId, String> = self.touched.iter().map(|(i, p)| (self.res.node(*i).id.clone(), p.clone())).collect();
+        let mut lists: Vec<(Vec<NodeIdx>, String)> =
+            self.renumber.iter().map(|(l, p)| (self.siblings_of(*l).to_vec(), p.clone())).collect();
+        if let Some(p) = self.renumber_paragraphs.clone() {
+            lists.push((self.res.paragraphs().filter(|&i| self.res.node(i).label.is_some()).collect(), p));
         }
-        if self.renumber_paragraphs {
-            let paras: Vec<NodeIdx> = self.res.paragraphs().filter(|&i| self.res.node(i).label.is_some()).collect();
-            relabel(&mut self.res, &paras);
+        for (list, by) in lists {
+            for i in relabel(&mut self.res, &list) {
+                changed_by.entry(self.res.node(i).id.clone()).or_insert_with(|| by.clone());
+            }
         }
         let mut out = compact(&self.res);
         for i in 0..out.nodes.len() {
@@ -209,22 +215,35 @@ impl Work {
             let n = &mut out.nodes[i];
             n.explicit_id = n.id.0 != default;
         }
-        out
+        (out, changed_by)
+    }
+
+    fn siblings_of(&self, list: List) -> &[NodeIdx] {
+        match list {
+            List::Preamble => &self.res.preamble,
+            List::Operative => &self.res.operative,
+            List::Children(p) => &self.res.node(p).children,
+        }
     }
 }
 
-/// Gives a list's labels consecutive ordinals from its first label's, keeping kinds and styles.
-fn relabel(res: &mut Resolution, list: &[NodeIdx]) {
-    let template = list.iter().filter_map(|&i| res.node(i).label).find(|l| l.ordinal > 0);
-    let Some(template) = template else { return };
-    let start = list.iter().filter_map(|&i| res.node(i).label).map(|l| l.ordinal).find(|&o| o > 0).unwrap_or(1);
-    let first_pos = list.iter().position(|&i| res.node(i).label.is_some_and(|l| l.ordinal > 0)).unwrap_or(0);
-    let base = start.saturating_sub(first_pos as u32).max(1);
+/// Gives a list's labels consecutive ordinals from its first label's,
+/// keeping kinds and styles; returns the nodes whose label changed.
+fn relabel(res: &mut Resolution, list: &[NodeIdx]) -> Vec<NodeIdx> {
+    let Some(first_pos) = list.iter().position(|&i| res.node(i).label.is_some_and(|l| l.ordinal > 0)) else { return Vec::new() };
+    let template = res.node(list[first_pos]).label.expect("found above");
+    let base = template.ordinal.saturating_sub(first_pos as u32).max(1);
+    let mut changed = Vec::new();
     for (k, &i) in list.iter().enumerate() {
         if let Some(l) = res.nodes[i.0].label.as_mut() {
-            *l = Label { ordinal: base + k as u32, kind: template.kind, style: l.style };
+            let next = Label { ordinal: base + k as u32, kind: template.kind, style: l.style };
+            if *l != next && l.ordinal != 0 {
+                changed.push(i);
+            }
+            *l = next;
         }
     }
+    changed
 }
 
 /// A copy of the tree holding only reachable nodes, in document order.

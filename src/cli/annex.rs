@@ -1,0 +1,106 @@
+//! `gavel annex RESOLUTION`: the whole resolution with every pending
+//! proposal in place, for the Secretariat.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::output::{self, FormatArg};
+use super::{CliError, open, show::find};
+use crate::group::{Proposal, Status};
+use crate::render::annex::build;
+use crate::render::docx::{DocxOptions, annex_docx};
+use crate::resolution::ResolutionName;
+
+pub struct Args {
+    pub resolution: String,
+    pub format: Option<FormatArg>,
+    pub output: Option<PathBuf>,
+    pub track_changes: bool,
+    pub proposals: Vec<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+}
+
+pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
+    let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
+    let format = output::choose(a.format, a.output.as_deref());
+    if a.track_changes && format != FormatArg::Docx {
+        return Err(CliError::user("--track-changes writes Word revisions: use it with --format docx (or -o FILE.docx)"));
+    }
+    let date = match &a.date {
+        Some(d) => revision_date(d)?,
+        None => now_iso(),
+    };
+    let ws = open(repo)?;
+    let res = &find(&ws, &name)?.value;
+    let all: Vec<&Proposal> = ws.proposals_on(res).map(|f| f.value.proposals.iter().collect()).unwrap_or_default();
+    for id in &a.proposals {
+        if !all.iter().any(|p| &p.id == id) {
+            return Err(CliError::user(format!("no proposal `{id}` on {}", res.display_name())));
+        }
+    }
+    let chosen: Vec<&Proposal> = if a.proposals.is_empty() {
+        all.into_iter().filter(|p| p.status == Status::Pending).collect()
+    } else {
+        all.into_iter().filter(|p| a.proposals.contains(&p.id)).collect()
+    };
+    let annex = build(res, chosen, Some(Instant::now() + Duration::from_secs(3)));
+    for n in &annex.not_shown {
+        let why: Vec<String> = n.problems.iter().map(|p| p.to_string()).collect();
+        eprintln!("gavel: warning: proposal {} is not shown in the annex: {}", n.id, why.join("; "));
+    }
+    let bytes = match output::text_format(format) {
+        Some(f) => annex.render(f).into_bytes(),
+        None => {
+            let author = a.author.clone().unwrap_or_else(|| "gavel".into());
+            annex_docx(&annex, &DocxOptions { track_changes: a.track_changes, author, date }).map_err(CliError::user)?
+        }
+    };
+    output::write(a.output.as_deref(), &bytes)?;
+    Ok(0)
+}
+
+/// `2025-02-03` or a full ISO 8601 time, as Word wants it.
+fn revision_date(d: &str) -> Result<String, CliError> {
+    if d.parse::<crate::group::Date>().is_ok() {
+        return Ok(format!("{d}T00:00:00Z"));
+    }
+    let ok = d.len() == 20 && d.ends_with('Z') && d[..10].parse::<crate::group::Date>().is_ok() && &d[10..11] == "T";
+    if ok { Ok(d.to_string()) } else { Err(CliError::user(format!("`{d}` is not a date; write 2025-02-03 or 2025-02-03T09:00:00Z"))) }
+}
+
+/// The current time, UTC, ISO 8601 (or SOURCE_DATE_EPOCH, for reproducible documents).
+fn now_iso() -> String {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.parse::<i64>().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64));
+    let days = secs.div_euclid(86400);
+    let rem = secs.rem_euclid(86400);
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_for_word() {
+        assert_eq!(revision_date("2025-02-03").unwrap(), "2025-02-03T00:00:00Z");
+        assert_eq!(revision_date("2025-02-03T09:30:00Z").unwrap(), "2025-02-03T09:30:00Z");
+        assert!(revision_date("3 Feb").is_err());
+        // SAFETY of the check: the variable is read once, by this call.
+        let s = now_iso();
+        assert_eq!(s.len(), 20);
+    }
+}

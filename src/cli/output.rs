@@ -1,0 +1,78 @@
+//! Where and how tracked changes are written: the format (chosen, implied by
+//! the output file's name, or the terminal's), and files written whole or
+//! not at all.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use super::{CliError, emit};
+use crate::render::tracked::Format;
+
+/// Formats of tracked changes on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FormatArg {
+    /// wdiff notation: `[-deleted-]{+inserted+}`.
+    Txt,
+    /// Markdown: `~~deleted~~`, `<ins>inserted</ins>`.
+    Md,
+    /// HTML: `<del>`, `<ins>`, styled as strikethrough and underline.
+    Html,
+    /// The terminal: strikethrough and underline, with colour.
+    Term,
+    /// Word (annex only).
+    Docx,
+}
+
+/// The format to use: as asked, else from the output file's extension, else
+/// the terminal's when standard output is one and NO_COLOR is unset, else txt.
+pub fn choose(asked: Option<FormatArg>, output: Option<&Path>) -> FormatArg {
+    if let Some(f) = asked {
+        return f;
+    }
+    let by_ext = output.and_then(|p| p.extension()).and_then(|e| e.to_str()).map(|e| e.to_ascii_lowercase());
+    match by_ext.as_deref() {
+        Some("docx") => FormatArg::Docx,
+        Some("html" | "htm") => FormatArg::Html,
+        Some("md" | "markdown") => FormatArg::Md,
+        Some(_) => FormatArg::Txt,
+        None if std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => FormatArg::Term,
+        None => FormatArg::Txt,
+    }
+}
+
+/// The text format for a format argument (`None` for DOCX).
+pub fn text_format(f: FormatArg) -> Option<Format> {
+    match f {
+        FormatArg::Txt => Some(Format::Txt),
+        FormatArg::Md => Some(Format::Md),
+        FormatArg::Html => Some(Format::Html),
+        FormatArg::Term => Some(Format::Ansi),
+        FormatArg::Docx => None,
+    }
+}
+
+/// Writes to `output` (whole, or not at all) or to standard output.
+pub fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
+    match output {
+        None => {
+            if std::io::stdout().is_terminal() && std::str::from_utf8(bytes).is_err() {
+                return Err(CliError::user("this is a binary file: name a file to write it to with -o FILE"));
+            }
+            match std::str::from_utf8(bytes) {
+                Ok(t) => emit(t),
+                Err(_) => {
+                    use std::io::Write;
+                    let mut out = std::io::stdout().lock();
+                    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| CliError::user(format!("cannot write the output: {e}")))
+                }
+            }
+        }
+        Some(path) => {
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            if !dir.is_dir() {
+                return Err(CliError::user(format!("cannot write {}: the folder {} does not exist", path.display(), dir.display())));
+            }
+            crate::fsx::write_atomic(path, bytes).map_err(|e| CliError::user(format!("cannot write {}: {e}", path.display())))
+        }
+    }
+}
