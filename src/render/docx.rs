@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use docx_rs::{AlignmentType, Delete, Docx, Footnote, Insert, Paragraph, Run, RunFonts, SpecialIndentType};
+use docx_rs::{AlignmentType, Delete, Docx, Footnote, Insert, LineSpacing, Paragraph, Run, RunFonts, SpecialIndentType};
 
 use super::annex::{Annex, NOTE};
 use super::inline::{Inline, inlines};
@@ -72,7 +72,15 @@ fn block(b: &Block, a: &Annex, o: &DocxOptions, footnotes: &HashMap<&str, &str>,
         }
     }
     let bold = b.kind == BlockKind::Section;
-    for piece in line_pieces(b) {
+    p = p.line_spacing(LineSpacing::new().after(if b.depth == 0 { 120 } else { 60 }));
+    // The label, a tab to the hanging indent, the text: as Word lays out a numbered list.
+    let mut pieces = line_pieces(b);
+    if !b.label.is_empty() && matches!(b.kind, BlockKind::Item | BlockKind::Paragraph) {
+        if let Some(sep) = pieces.iter_mut().flat_map(|p| p.text.find(' ').map(|at| (p, at))).next() {
+            sep.0.text.replace_range(sep.1..sep.1 + 1, "\t");
+        }
+    }
+    for piece in pieces {
         p = add_piece(p, &piece, bold, o, &author, footnotes, italic);
     }
     if b.replaced_whole {
@@ -100,10 +108,18 @@ fn add_piece(
                 continue;
             }
             Inline::Text { text, italic } => {
-                let mut r = match (piece.kind, o.track_changes) {
-                    (PieceKind::Del, true) => Run::new().add_delete_text(text),
-                    _ => Run::new().add_text(text),
-                };
+                let mut r = Run::new();
+                for (k, part) in text.split('\t').enumerate() {
+                    if k > 0 {
+                        r = r.add_tab();
+                    }
+                    if !part.is_empty() {
+                        r = match (piece.kind, o.track_changes) {
+                            (PieceKind::Del, true) => r.add_delete_text(part),
+                            _ => r.add_text(part),
+                        };
+                    }
+                }
                 if italic {
                     r = r.italic();
                 }
