@@ -5,28 +5,15 @@
 //! many runs; a bench binary rather than a timed test, since the machine is
 //! shared and noisy.
 
+mod common;
+
 use std::hint::black_box;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use common::measure;
 
 use gavel::resolution::{ParagraphRef, parse, write::to_text};
-
-fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> Duration {
-    for _ in 0..runs / 10 + 1 {
-        f();
-    }
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    let pct = |p: usize| times[(times.len() - 1) * p / 100];
-    println!("{name:<44} median {:>9.3?}  p10 {:>9.3?}  p90 {:>9.3?}  ({runs} runs)", pct(50), pct(10), pct(90));
-    pct(50)
-}
 
 fn main() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/conf-11.3.txt");

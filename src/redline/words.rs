@@ -48,11 +48,61 @@ pub fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     if old == new {
         return WordDiff { pieces: piece(PieceKind::Same, old).into_iter().collect(), replaced_whole: false };
     }
+    // Only the middle that differs is tokenized and compared: the common
+    // start and end, cut where a word begins or a space begins, are the same
+    // tokens on both sides and sit at the edges, where no rule reaches them.
+    let (pre, suf) = common_ends(old, new);
+    let mut d = diff_middle(&old[pre..old.len() - suf], &new[pre..new.len() - suf], deadline);
+    if pre > 0 {
+        d.pieces.insert(0, Piece { kind: PieceKind::Same, text: old[..pre].to_string() });
+    }
+    if suf > 0 {
+        d.pieces.push(Piece { kind: PieceKind::Same, text: old[old.len() - suf..].to_string() });
+    }
+    d.pieces = merge_same(d.pieces);
+    d
+}
+
+/// Byte lengths of the common start and end of two texts, each cut at a
+/// token boundary: the start just after white space and before a word, the
+/// end just after a word and before white space.
+fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let mut p = x.iter().zip(y).take_while(|(c, d)| c == d).count();
+    while p > 0
+        && !(x[p - 1].is_ascii_whitespace() && p < x.len() && p < y.len() && !x[p].is_ascii_whitespace() && !y[p].is_ascii_whitespace())
+    {
+        p -= 1;
+    }
+    let (xr, yr) = (&x[p..], &y[p..]);
+    let mut s = xr.iter().rev().zip(yr.iter().rev()).take_while(|(c, d)| c == d).count();
+    // The end starts at a space that follows a non-space on both sides.
+    while s > 0 {
+        let (i, j) = (xr.len() - s, yr.len() - s);
+        if x[p + i].is_ascii_whitespace() && i > 0 && j > 0 && !xr[i - 1].is_ascii_whitespace() && !yr[j - 1].is_ascii_whitespace() {
+            break;
+        }
+        s -= 1;
+    }
+    (p, s)
+}
+
+fn merge_same(v: Vec<Piece>) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(v.len());
+    for p in v {
+        match out.last_mut() {
+            Some(last) if last.kind == p.kind => last.text.push_str(&p.text),
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+fn diff_middle(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     let ta = tokenize(old);
     let tb = tokenize(new);
-    let ha: Vec<u64> = ta.iter().map(|t| hash(&old[t.start..t.end])).collect();
-    let hb: Vec<u64> = tb.iter().map(|t| hash(&new[t.start..t.end])).collect();
-    let eq = |i: usize, j: usize| ha[i] == hb[j] && old[ta[i].start..ta[i].end] == new[tb[j].start..tb[j].end];
+    // Tokens are short: comparing their bytes is cheaper than hashing them first.
+    let eq = |i: usize, j: usize| old.as_bytes()[ta[i].start..ta[i].end] == new.as_bytes()[tb[j].start..tb[j].end];
     let budget = Budget { max_cost: MAX_TOKEN_EDITS, deadline };
     let Ok(ops) = myers::diff(ta.len(), tb.len(), eq, budget) else {
         let mut pieces: Vec<Piece> = piece(PieceKind::Del, old).into_iter().collect();
@@ -67,16 +117,6 @@ pub fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
 
 fn piece(kind: PieceKind, text: &str) -> Option<Piece> {
     (!text.is_empty()).then(|| Piece { kind, text: text.to_string() })
-}
-
-fn hash(s: &str) -> u64 {
-    // FNV-1a: tokens are short, and this is only a prefilter before comparing text.
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
 }
 
 struct Sides<'a> {
