@@ -136,3 +136,61 @@ fn competing_proposals_are_not_merged() {
     assert_eq!(applied.not_applied.len(), 1);
     assert_eq!(applied.not_applied[0].1[0].to_string(), "competes with proposal `sc78-37-23b` on paragraph 23 b)");
 }
+
+fn proposal(id: &str, changes: serde_json::Value) -> gavel::group::Proposal {
+    serde_json::from_value(serde_json::json!({
+        "id": id, "title": "t", "proponents": ["Kenya"], "status": "pending", "revision": "Rev. CoP19", "changes": changes
+    }))
+    .unwrap()
+}
+
+fn changed_with(p: &gavel::group::Proposal) -> String {
+    let base = base();
+    let applied = apply(&base, [p]);
+    assert!(applied.not_applied.is_empty(), "{:?}", applied.not_applied);
+    let bs: Vec<Block> = redline(&base, &applied.proposed, None).into_iter().filter(|b| b.is_changed()).collect();
+    blocks(Format::Txt, &bs)
+}
+
+#[test]
+fn a_new_paragraph_renumbers_the_ones_after_it() {
+    let p = proposal(
+        "new-24",
+        serde_json::json!([{ "op": "insert", "after": "23", "text": "REQUESTS the Secretariat to report on timeframes;" }]),
+    );
+    let out = changed_with(&p);
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines[0], "{+24. REQUESTS the Secretariat to report on timeframes;+}");
+    assert!(lines[1].starts_with("[-24-]{+25+}. DIRECTS the Secretariat to report on the implementation of Article XIII"), "{out}");
+    assert!(lines.last().unwrap().starts_with("[-32-]{+33+}. DIRECTS the Secretariat to, subject to available resources:"), "{out}");
+    assert_eq!(lines.len(), 10, "the new paragraph and 24 to 32 renumbered: {out}");
+}
+
+#[test]
+fn a_new_sub_sub_paragraph_reletters_the_roman_numerals() {
+    let p = proposal(
+        "new-13aiv",
+        serde_json::json!([{ "op": "insert", "before": "13 a) iv)", "text": "using electronic permits where available;" }]),
+    );
+    let out = changed_with(&p);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "        {+iv) using electronic permits where available;+}");
+    assert!(lines[1].starts_with("        [-iv-]{+v+}) ensuring document control"), "{out}");
+    assert!(lines[2].starts_with("        [-v-]{+vi+}) conducting physical examinations"), "{out}");
+    assert!(lines.last().unwrap().starts_with("        [-viii-]{+ix+}) providing the necessary resources"), "{out}");
+}
+
+#[test]
+fn a_deleted_sub_paragraph_is_struck_whole_and_the_rest_relettered() {
+    let base = base();
+    let c = match base.resolve(&"10 c)".parse().unwrap()).unwrap() {
+        gavel::resolution::resolve::Target::Node(i) => base.node(i).text.clone(),
+        _ => unreachable!(),
+    };
+    let p = proposal("del-10c", serde_json::json!([{ "op": "delete", "target": "10 c)", "drafted_against": c }]));
+    let out = changed_with(&p);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], format!("    [-c) {c}-]"));
+    assert!(lines[1].starts_with("    [-d-]{+c+}) Parties raise awareness amongst military personnel"), "{out}");
+    assert!(lines[2].starts_with("    [-e-]{+d+}) Parties remind their diplomatic missions"), "{out}");
+}
