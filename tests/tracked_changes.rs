@@ -18,15 +18,9 @@ fn proposals() -> ProposalFile {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// The changed blocks of one proposal applied alone, in wdiff notation.
+/// The changed blocks of one bundled proposal applied alone, in wdiff notation.
 fn changed(id: &str) -> String {
-    let base = base();
-    let file = proposals();
-    let p = file.proposals.iter().find(|p| p.id == id).unwrap();
-    let applied = apply(&base, [p]);
-    assert!(applied.not_applied.is_empty(), "{:?}", applied.not_applied);
-    let bs: Vec<Block> = redline(&base, &applied.proposed, None).into_iter().filter(|b| b.is_changed()).collect();
-    blocks(Format::Txt, &bs)
+    changed_with(proposals().proposals.iter().find(|p| p.id == id).unwrap())
 }
 
 #[test]

@@ -101,9 +101,8 @@ fn render_text_diff(d: &TextDiff, format: Format, context: Option<usize>) -> Str
                 d.blocks.iter().enumerate().filter(|(_, b)| b.status != crate::redline::doc::Status::Same).map(|(i, _)| i).collect();
             let mut keep = vec![false; d.blocks.len()];
             for i in changed {
-                for k in i.saturating_sub(c)..=(i + c).min(d.blocks.len().saturating_sub(1)) {
-                    keep[k] = true;
-                }
+                let last = (i + c).min(d.blocks.len().saturating_sub(1));
+                keep[i.saturating_sub(c)..=last].fill(true);
             }
             keep
         }
