@@ -117,6 +117,11 @@ pub fn locate(text: &str, path: &[Seg]) -> (u32, u32) {
     (1, 1)
 }
 
+/// The byte range of the value at a path, if the text has it.
+pub fn value_span(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
+    index(text).into_iter().find(|e| e.path == path).map(|e| e.value)
+}
+
 /// A member or element found while scanning.
 #[derive(Debug)]
 struct Entry {

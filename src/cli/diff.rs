@@ -13,7 +13,6 @@ use crate::redline::doc::{Block, redline};
 use crate::redline::text::{TextDiff, diff_texts};
 use crate::redline::{Piece, diff_words};
 use crate::render::tracked::{self, Format, HTML_STYLE, escape_html};
-use crate::resolution::resolve::Target;
 use crate::resolution::{ParagraphRef, Resolution, ResolutionName};
 
 /// How long word diffs may take in one command before paragraphs are shown replaced whole.
@@ -192,7 +191,7 @@ fn proposals(
         .into_iter()
         .filter(|p| only.is_none_or(|id| p.id == id))
         .filter(|p| only.is_some() || p.status == ProposalStatus::Pending)
-        .filter(|p| target.is_none_or(|t| touches(res, p, t)))
+        .filter(|p| target.is_none_or(|t| super::adopt::touches(res, p, t)))
         .collect();
     let deadline = Instant::now() + DIFF_BUDGET;
     let mut out = String::new();
@@ -217,15 +216,6 @@ fn proposals(
         out.push_str("</body>\n</html>\n");
     }
     Ok(out)
-}
-
-/// True when a proposal changes the provision `t`, something inside it, or what contains it.
-fn touches(res: &Resolution, p: &Proposal, t: Target) -> bool {
-    let Target::Node(t) = t else { return true };
-    p.changes.iter().any(|c| match res.resolve(c.reference()) {
-        Ok(Target::Node(i)) => res.subtree(t).contains(&i) || res.subtree(i).contains(&t),
-        _ => false,
-    })
 }
 
 fn heading(out: &mut String, format: Format, title: &str, sub: Option<&str>) {

@@ -1,6 +1,7 @@
 //! The `gavel` command line. Each subcommand is a thin layer over the
 //! library; this module owns exit codes and how errors reach the user.
 
+mod adopt;
 mod annex;
 mod check;
 mod demo;
@@ -108,6 +109,33 @@ enum Command {
         #[arg(long)]
         date: Option<String>,
     },
+    /// Adopt a proposal: write the adopted text into the resolution, mark the
+    /// proposal adopted, and record the decision as one commit.
+    ///
+    /// The commit's author is the chair (git's user.name and user.email, or
+    /// --as); its trailers (Proposed-by, Supported-by, Meeting, Agenda-item,
+    /// Decision) can be queried with git.
+    Adopt {
+        /// The resolution: `Conf. 11.3`.
+        resolution: String,
+        /// The provision the proposal changes: `23 b)`.
+        reference: String,
+        /// The proposal, when several touch the provision.
+        #[arg(long)]
+        proposal: Option<String>,
+        /// The chair recording the decision: "Name <email>".
+        #[arg(long = "as", value_name = "NAME <EMAIL>")]
+        author: Option<String>,
+        /// The meeting (its id, e.g. sc78-session).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// The agenda item (its id in the meeting).
+        #[arg(long)]
+        item: Option<String>,
+        /// Record the decision as "agreed as amended" rather than "agreed".
+        #[arg(long)]
+        as_amended: bool,
+    },
     /// List the proposals on a resolution.
     Proposals {
         /// The resolution: `Conf. 11.3`.
@@ -156,6 +184,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
+        Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended }) => {
+            adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended })
+        }
         Some(Command::Diff { resolution, reference, text, proposal, format, output, context }) => {
             diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context })
         }

@@ -44,6 +44,7 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
                 Change::Insert { anchor: Anchor::After(r), .. } => format!("insert after {r}"),
             };
             let state = match (res.resolve(c.reference()), c) {
+                _ if p.status != Status::Pending => "",
                 (Err(_), _) => "  (aimed at a provision that does not exist)",
                 (Ok(Target::Node(i)), Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. })
                     if res.node(i).text != *drafted_against =>

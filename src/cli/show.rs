@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{CliError, emit, open, warn_about};
 use crate::render::outline::outline;
 use crate::resolution::resolve::Target;
-use crate::resolution::write::{provision_text, to_text};
+use crate::resolution::write::{display_text, provision_text};
 use crate::resolution::{ParagraphRef, ResolutionName};
 use crate::workspace::{LookupError, Workspace};
 
@@ -20,7 +20,7 @@ pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_
         outline(res)
     } else {
         match res.resolve(&reference).map_err(CliError::user)? {
-            Target::Whole => to_text(res),
+            Target::Whole => display_text(res),
             Target::Node(idx) => provision_text(res, idx),
         }
     };

@@ -8,8 +8,25 @@ use super::model::{Node, NodeIdx, NodeKind, OPERATIVE_MARKER, Resolution};
 
 const INDENT: &str = "    ";
 
+/// Whether identities (`{#…}`) are written: in the file, yes; in what a
+/// reader is shown, no.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ids {
+    Keep,
+    Hide,
+}
+
 /// The whole file.
 pub fn to_text(res: &Resolution) -> String {
+    text(res, Ids::Keep)
+}
+
+/// The whole resolution as a reader sees it (no identities).
+pub fn display_text(res: &Resolution) -> String {
+    text(res, Ids::Hide)
+}
+
+fn text(res: &Resolution, ids: Ids) -> String {
     let mut out = String::new();
     let h = &res.header;
     let _ = writeln!(out, "Symbol: {}", h.symbol);
@@ -22,14 +39,14 @@ pub fn to_text(res: &Resolution) -> String {
     }
     for &p in &res.preamble {
         out.push('\n');
-        write_subtree(res, p, 0, &mut out);
+        write_subtree(res, p, 0, ids, &mut out);
     }
     out.push('\n');
     out.push_str(OPERATIVE_MARKER);
     out.push('\n');
     for &top in &res.operative {
         out.push('\n');
-        write_subtree(res, top, 0, &mut out);
+        write_subtree(res, top, 0, ids, &mut out);
     }
     for f in &res.footnotes {
         let _ = write!(out, "\n[^{}]: {}\n", f.key, f.text);
@@ -41,7 +58,7 @@ pub fn to_text(res: &Resolution) -> String {
 /// followed by the footnotes it refers to.
 pub fn provision_text(res: &Resolution, idx: NodeIdx) -> String {
     let mut out = String::new();
-    write_subtree(res, idx, 0, &mut out);
+    write_subtree(res, idx, 0, Ids::Hide, &mut out);
     let mut keys: Vec<&str> = Vec::new();
     for i in res.subtree(idx) {
         for k in Resolution::footnote_refs(&res.node(i).text) {
@@ -58,34 +75,38 @@ pub fn provision_text(res: &Resolution, idx: NodeIdx) -> String {
     out
 }
 
-/// The line of one provision without its children: `b) when, within …`.
+/// The line of one provision without its children, as in the file: `b) when, within …`.
 pub fn line_of(node: &Node) -> String {
+    line(node, Ids::Keep)
+}
+
+fn line(node: &Node, ids: Ids) -> String {
     let mut line = match (node.kind, node.label) {
         (NodeKind::Recital, _) | (_, None) => node.text.clone(),
         (_, Some(l)) => format!("{l} {}", node.text),
     };
-    if node.explicit_id {
+    if node.explicit_id && ids == Ids::Keep {
         let _ = write!(line, " {{#{}}}", node.id);
     }
     line
 }
 
-fn write_subtree(res: &Resolution, idx: NodeIdx, depth: usize, out: &mut String) {
+fn write_subtree(res: &Resolution, idx: NodeIdx, depth: usize, ids: Ids, out: &mut String) {
     let node = res.node(idx);
     for _ in 0..depth {
         out.push_str(INDENT);
     }
-    out.push_str(&line_of(node));
+    out.push_str(&line(node, ids));
     out.push('\n');
     if node.kind == NodeKind::Section {
         // A section's paragraphs stand apart from its heading and each other.
         for &c in &node.children {
             out.push('\n');
-            write_subtree(res, c, depth, out);
+            write_subtree(res, c, depth, ids, out);
         }
         return;
     }
     for &c in &node.children {
-        write_subtree(res, c, depth + 1, out);
+        write_subtree(res, c, depth + 1, ids, out);
     }
 }

@@ -1,7 +1,16 @@
-//! The git store: every write to a working-group repository goes through
-//! here, with git2 (never the `git` program, and no hooks).
+//! The git store: every read of history and every write to a working-group
+//! repository goes through here, with git2 (never the `git` program, and no
+//! hooks are run).
 
-use std::path::Path;
+mod adopt;
+mod message;
+mod open;
+
+pub use adopt::{AdoptError, Adopted, Adoption, Decision, adopt};
+pub use message::{Trailers, trailers};
+pub use open::{Store, signature_from_config};
+
+use std::path::{Path, PathBuf};
 
 use git2::{IndexAddOption, Oid, Repository, Signature, Time};
 
@@ -20,59 +29,108 @@ impl Author {
     fn signature(&self) -> Result<Signature<'static>, git2::Error> {
         Signature::new(&self.name, &self.email, &Time::new(self.seconds, self.offset_minutes))
     }
+
+    /// Reads `Name <email>`, stamped now.
+    pub fn parse(s: &str) -> Result<Author, String> {
+        let err = || format!("`{s}` is not an author; write it as \"Name <email>\"");
+        let (name, rest) = s.split_once('<').ok_or_else(err)?;
+        let email = rest.strip_suffix('>').ok_or_else(err)?.trim();
+        let name = name.trim();
+        if name.is_empty() || email.is_empty() || !email.contains('@') {
+            return Err(err());
+        }
+        Ok(Author::now(name, email))
+    }
+
+    /// An author stamped with the current time (UTC).
+    pub fn now(name: &str, email: &str) -> Author {
+        let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        Author { name: name.into(), email: email.into(), seconds, offset_minutes: 0 }
+    }
 }
 
-/// A git operation that failed, with what gavel was doing.
+/// Why a git operation could not be done. Every variant leaves the
+/// repository as it was.
 #[derive(Debug, thiserror::Error)]
-#[error("{doing}: {source}")]
-pub struct StoreError {
-    pub doing: String,
-    #[source]
-    pub source: Box<dyn std::error::Error + Send + Sync>,
+pub enum StoreError {
+    #[error("{0} is not in a git repository; gavel keeps the record in git: run `git init` there, or `gavel demo` for a fresh one")]
+    NotARepository(PathBuf),
+    #[error("the repository has no commits yet; commit the working group's files first")]
+    NoCommits,
+    #[error("HEAD is detached (not on a branch); check out the branch of the working group first, e.g. `git switch main`")]
+    DetachedHead,
+    #[error(
+        "another git program is using the repository ({0} exists); wait for it to finish, or remove the file if no git program is running"
+    )]
+    IndexLocked(PathBuf),
+    #[error("{} uncommitted changes; commit or discard them first, so that nothing of them is lost or mixed into this record", .0.join(", ") + if .0.len() == 1 { " has" } else { " have" })]
+    Dirty(Vec<String>),
+    #[error(
+        "no author: set git's user.name and user.email (`git config user.name \"…\"`, `git config user.email …`), or pass --as \"Name <email>\""
+    )]
+    NoIdentity,
+    #[error("`{0}` is not a revision of this repository: {1}")]
+    BadRevision(String, String),
+    #[error("{doing}: {source}")]
+    Git {
+        doing: String,
+        #[source]
+        source: git2::Error,
+    },
+    #[error("{doing}: {source}")]
+    Io {
+        doing: String,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
-fn ctx<T, E: std::error::Error + Send + Sync + 'static>(r: Result<T, E>, doing: impl FnOnce() -> String) -> Result<T, StoreError> {
-    r.map_err(|e| StoreError { doing: doing(), source: Box::new(e) })
+/// Adds what gavel was doing to a git2 error.
+pub(crate) fn git<T>(r: Result<T, git2::Error>, doing: impl FnOnce() -> String) -> Result<T, StoreError> {
+    r.map_err(|source| StoreError::Git { doing: doing(), source })
+}
+
+pub(crate) fn io<T>(r: std::io::Result<T>, doing: impl FnOnce() -> String) -> Result<T, StoreError> {
+    r.map_err(|source| StoreError::Io { doing: doing(), source })
 }
 
 /// Creates a repository whose first branch is `main`.
 pub fn init(dir: &Path) -> Result<Repository, StoreError> {
     let mut opts = git2::RepositoryInitOptions::new();
     opts.initial_head("main");
-    ctx(Repository::init_opts(dir, &opts), || format!("creating a git repository in {}", dir.display()))
+    git(Repository::init_opts(dir, &opts), || format!("creating a git repository in {}", dir.display()))
 }
 
 /// Writes files into the work tree (atomically), stages exactly them, and
-/// commits on the current branch.
+/// commits on the current branch. Used to build fresh repositories.
 pub fn commit_files(repo: &Repository, files: &[(&str, &[u8])], message: &str, author: &Author) -> Result<Oid, StoreError> {
-    let workdir =
-        repo.workdir().ok_or_else(|| StoreError { doing: "committing".into(), source: "the repository has no work tree".into() })?;
+    let workdir = repo.workdir().ok_or(StoreError::NotARepository(repo.path().to_path_buf()))?.to_path_buf();
     for (rel, bytes) in files {
         let path = workdir.join(rel);
         if let Some(parent) = path.parent() {
-            ctx(std::fs::create_dir_all(parent), || format!("creating {}", parent.display()))?;
+            io(std::fs::create_dir_all(parent), || format!("creating {}", parent.display()))?;
         }
-        ctx(crate::fsx::write_atomic(&path, bytes), || format!("writing {}", path.display()))?;
+        io(crate::fsx::write_atomic(&path, bytes), || format!("writing {}", path.display()))?;
     }
-    let mut index = ctx(repo.index(), || "opening the index".into())?;
+    let mut index = git(repo.index(), || "opening the index".into())?;
     let paths: Vec<&str> = files.iter().map(|(p, _)| *p).collect();
-    ctx(index.add_all(paths.iter(), IndexAddOption::DEFAULT, None), || "staging files".into())?;
-    ctx(index.write(), || "writing the index".into())?;
-    let tree_id = ctx(index.write_tree(), || "writing the tree".into())?;
-    let tree = ctx(repo.find_tree(tree_id), || "reading the tree".into())?;
-    let sig = ctx(author.signature(), || format!("the signature of {}", author.name))?;
+    git(index.add_all(paths.iter(), IndexAddOption::DEFAULT, None), || "staging files".into())?;
+    git(index.write(), || "writing the index".into())?;
+    let tree_id = git(index.write_tree(), || "writing the tree".into())?;
+    let tree = git(repo.find_tree(tree_id), || "reading the tree".into())?;
+    let sig = git(author.signature(), || format!("the signature of {}", author.name))?;
     let parent = match repo.head() {
-        Ok(h) => Some(ctx(h.peel_to_commit(), || "reading HEAD".into())?),
+        Ok(h) => Some(git(h.peel_to_commit(), || "reading HEAD".into())?),
         Err(e) if e.code() == git2::ErrorCode::UnbornBranch || e.code() == git2::ErrorCode::NotFound => None,
-        Err(e) => return ctx(Err(e), || "reading HEAD".into()),
+        Err(e) => return git(Err(e), || "reading HEAD".into()),
     };
     let parents: Vec<&git2::Commit> = parent.iter().collect();
-    ctx(repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents), || "committing".into())
+    git(repo.commit(Some("HEAD"), &sig, &sig, message, &tree, &parents), || "committing".into())
 }
 
 /// An annotated tag on a commit.
 pub fn tag(repo: &Repository, name: &str, target: Oid, message: &str, tagger: &Author) -> Result<Oid, StoreError> {
-    let obj = ctx(repo.find_object(target, None), || format!("finding {target}"))?;
-    let sig = ctx(tagger.signature(), || format!("the signature of {}", tagger.name))?;
-    ctx(repo.tag(name, &obj, &sig, message, false), || format!("creating tag {name}"))
+    let obj = git(repo.find_object(target, None), || format!("finding {target}"))?;
+    let sig = git(tagger.signature(), || format!("the signature of {}", tagger.name))?;
+    git(repo.tag(name, &obj, &sig, message, false), || format!("creating tag {name}"))
 }

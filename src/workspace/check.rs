@@ -118,6 +118,11 @@ impl Workspace {
                     }
                 }
             }
+            // Only a pending proposal is checked against the text in force: an
+            // adopted one changed that text itself, and a rejected one no longer matters.
+            if prop.status != crate::group::Status::Pending {
+                continue;
+            }
             for (k, change) in prop.changes.iter().enumerate() {
                 let cpath = path(&[Key("changes"), Index(k)]);
                 let field = match change {
