@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::output::{self, FormatArg};
-use super::{CliError, open, show::find};
+use super::{CliError, open_at, show::find};
 use crate::group::{Proposal, Status};
 use crate::render::annex::build;
 use crate::render::docx::{DocxOptions, annex_docx};
@@ -19,6 +19,7 @@ pub struct Args {
     pub proposals: Vec<String>,
     pub author: Option<String>,
     pub date: Option<String>,
+    pub at: Option<String>,
 }
 
 pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
@@ -31,7 +32,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         Some(d) => revision_date(d)?,
         None => now_iso(),
     };
-    let ws = open(repo)?;
+    let ws = open_at(repo, a.at.as_deref())?;
     let res = &find(&ws, &name)?.value;
     let all: Vec<&Proposal> = ws.proposals_on(res).map(|f| f.value.proposals.iter().collect()).unwrap_or_default();
     for id in &a.proposals {

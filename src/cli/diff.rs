@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use super::output::{self, FormatArg};
-use super::{CliError, open, show::find};
+use super::{CliError, open, open_at, show::find};
 use crate::group::{Change, Proposal, Status as ProposalStatus};
 use crate::redline::amend::{Problem, apply};
 use crate::redline::doc::{Block, redline};
@@ -26,6 +26,9 @@ pub struct Args {
     pub format: Option<FormatArg>,
     pub output: Option<PathBuf>,
     pub context: Option<usize>,
+    pub at: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
 }
 
 pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
@@ -35,7 +38,10 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     };
     let text = match (&a.text, &a.resolution) {
         (Some(files), _) => texts(&files[0], &files[1], format, a.context)?,
-        (None, Some(r)) => proposals(repo, r, a.reference.as_deref(), a.proposal.as_deref(), format)?,
+        (None, Some(r)) if a.from.is_some() => {
+            revisions(repo, r, a.reference.as_deref(), a.from.as_deref().unwrap_or_default(), a.to.as_deref(), format)?
+        }
+        (None, Some(r)) => proposals(repo, a.at.as_deref(), r, a.reference.as_deref(), a.proposal.as_deref(), format)?,
         (None, None) => {
             return Err(CliError::user("name a resolution (`gavel diff \"Conf. 11.3\"`) or two files (`gavel diff --text OLD NEW`)"));
         }
@@ -162,6 +168,7 @@ fn split_lines(pieces: &[Piece]) -> Vec<Vec<Piece>> {
 
 fn proposals(
     repo: Option<&Path>,
+    at: Option<&str>,
     resolution: &str,
     reference: Option<&str>,
     only: Option<&str>,
@@ -169,7 +176,7 @@ fn proposals(
 ) -> Result<String, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
     let reference: Option<ParagraphRef> = reference.map(|r| r.parse().map_err(CliError::user)).transpose()?;
-    let ws = open(repo)?;
+    let ws = open_at(repo, at)?;
     let res = &find(&ws, &name)?.value;
     let target = match &reference {
         Some(r) => Some(res.resolve(r).map_err(CliError::user)?),
@@ -212,6 +219,63 @@ fn proposals(
     for p in chosen {
         section(&mut out, res, p, format, deadline);
     }
+    if format == Format::Html {
+        out.push_str("</body>\n</html>\n");
+    }
+    Ok(out)
+}
+
+/// The resolution as it was at `from` against `to` (or the files as they are).
+fn revisions(
+    repo: Option<&Path>,
+    resolution: &str,
+    reference: Option<&str>,
+    from: &str,
+    to: Option<&str>,
+    format: Format,
+) -> Result<String, CliError> {
+    let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
+    let name = ResolutionName { revision: None, ..name };
+    let reference: Option<ParagraphRef> = reference.map(|r| r.parse().map_err(CliError::user)).transpose()?;
+    let old_ws = open_at(repo, Some(from))?;
+    let new_ws = match to {
+        Some(t) => open_at(repo, Some(t))?,
+        None => open(repo)?,
+    };
+    let old = &find(&old_ws, &name)?.value;
+    let new = &find(&new_ws, &name)?.value;
+    let blocks = redline(old, new, Some(Instant::now() + DIFF_BUDGET));
+    // With a reference: the blocks of that provision (found in the newer text, or else the older).
+    let wanted: Option<crate::resolution::NodeId> = match &reference {
+        None => None,
+        Some(r) => {
+            let found = new.resolve(r).ok().map(|t| (new, t)).or_else(|| old.resolve(r).ok().map(|t| (old, t)));
+            match found {
+                Some((res, crate::resolution::resolve::Target::Node(i))) => Some(res.node(i).id.clone()),
+                Some(_) => None,
+                None => return Err(CliError::user(new.resolve(r).expect_err("not found in either"))),
+            }
+        }
+    };
+    let group = wanted.as_ref().and_then(|id| blocks.iter().find(|b| &b.id == id).map(|b| b.group));
+    let blocks: Vec<Block> = match group {
+        Some(g) => blocks.into_iter().filter(|b| b.group == g).collect(),
+        None => blocks,
+    };
+    let mut out = String::new();
+    if format == Format::Html {
+        let _ = write!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n",
+            escape_html(&old.display_name())
+        );
+    }
+    let to_name = to.unwrap_or("the files as they are");
+    heading(&mut out, format, &format!("{}: {from} → {to_name}", new.display_name()), None);
+    if !blocks.iter().any(|b| b.is_changed()) {
+        note_line(&mut out, format, "No change.");
+    }
+    render_in_context(&mut out, format, &blocks);
     if format == Format::Html {
         out.push_str("</body>\n</html>\n");
     }
@@ -275,9 +339,13 @@ fn section(out: &mut String, res: &Resolution, p: &Proposal, format: Format, dea
         return;
     }
     let blocks = redline(res, &applied.proposed, Some(deadline));
-    let shown = in_context(&blocks);
+    render_in_context(out, format, &blocks);
+}
+
+/// The changed blocks in context, `…` where provisions are left out.
+fn render_in_context(out: &mut String, format: Format, blocks: &[Block]) {
     let mut kept: Vec<Block> = Vec::new();
-    for b in shown {
+    for b in in_context(blocks) {
         match b {
             Some(b) => kept.push(b.clone()),
             None => {

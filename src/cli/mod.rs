@@ -47,6 +47,9 @@ enum Command {
         /// Print the structure: preamble, sections, paragraphs and their sub-paragraph labels.
         #[arg(long, conflicts_with = "reference")]
         outline: bool,
+        /// Read the resolution as it was at this revision (tag, branch, commit).
+        #[arg(long, value_name = "REV")]
+        at: Option<String>,
     },
     /// Check every file of a working-group repository; exit 0 only when all is well.
     Check {
@@ -84,6 +87,15 @@ enum Command {
         /// With --text: show only changed paragraphs and this many around each.
         #[arg(long, value_name = "N")]
         context: Option<usize>,
+        /// Read everything as it was at this revision.
+        #[arg(long, value_name = "REV", conflicts_with_all = ["from", "to"])]
+        at: Option<String>,
+        /// Compare the resolution as it was at this revision ...
+        #[arg(long, value_name = "REV")]
+        from: Option<String>,
+        /// ... with this revision (default: the files as they are now).
+        #[arg(long, value_name = "REV", requires = "from")]
+        to: Option<String>,
     },
     /// Write the annex for the Secretariat: the whole resolution with every
     /// pending proposal in place, new text underlined and deleted text struck through.
@@ -108,6 +120,9 @@ enum Command {
         /// Date of the revisions: 2025-02-03 or 2025-02-03T09:00:00Z (default: now, or SOURCE_DATE_EPOCH).
         #[arg(long)]
         date: Option<String>,
+        /// Read the resolution and proposals as they were at this revision.
+        #[arg(long, value_name = "REV")]
+        at: Option<String>,
     },
     /// Adopt a proposal: write the adopted text into the resolution, mark the
     /// proposal adopted, and record the decision as one commit.
@@ -180,21 +195,32 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8, CliError> {
     let repo = cli.repo.as_deref();
     match cli.command {
-        Some(Command::Show { resolution, reference, outline }) => show::run(repo, &resolution, reference.as_deref(), outline),
+        Some(Command::Show { resolution, reference, outline, at }) => {
+            show::run(repo, &resolution, reference.as_deref(), outline, at.as_deref())
+        }
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
         Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended }) => {
             adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended })
         }
-        Some(Command::Diff { resolution, reference, text, proposal, format, output, context }) => {
-            diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context })
+        Some(Command::Diff { resolution, reference, text, proposal, format, output, context, at, from, to }) => {
+            diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context, at, from, to })
         }
-        Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date }) => {
-            annex::run(repo, annex::Args { resolution, format, output, track_changes, proposals, author, date })
+        Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date, at }) => {
+            annex::run(repo, annex::Args { resolution, format, output, track_changes, proposals, author, date, at })
         }
         Some(Command::Status) | None => status::run(repo),
     }
+}
+
+/// The repository as it was at a revision (`--at`), or as it is on disk.
+fn open_at(repo: Option<&Path>, at: Option<&str>) -> Result<Workspace, CliError> {
+    let Some(rev) = at else { return open(repo) };
+    let root =
+        Workspace::discover(repo.unwrap_or(Path::new("."))).map_err(|e| CliError::user(format!("{e}; run `gavel demo` to create one")))?;
+    let store = crate::store::Store::open(&root).map_err(CliError::user)?;
+    store.workspace_at(rev, &root).map_err(CliError::user)
 }
 
 /// Finds and loads the repository named by `--repo`, or the one around the

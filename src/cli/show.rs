@@ -2,17 +2,17 @@
 
 use std::path::Path;
 
-use super::{CliError, emit, open, warn_about};
+use super::{CliError, emit, open_at, warn_about};
 use crate::render::outline::outline;
 use crate::resolution::resolve::Target;
 use crate::resolution::write::{display_text, provision_text};
 use crate::resolution::{ParagraphRef, ResolutionName};
 use crate::workspace::{LookupError, Workspace};
 
-pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_outline: bool) -> Result<u8, CliError> {
+pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_outline: bool, at: Option<&str>) -> Result<u8, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
     let reference: ParagraphRef = reference.unwrap_or("").parse().map_err(CliError::user)?;
-    let ws = open(repo)?;
+    let ws = open_at(repo, at)?;
     let loaded = find(&ws, &name)?;
     warn_about(&ws, &loaded.path);
     let res = &loaded.value;

@@ -141,8 +141,17 @@ impl Walk<'_> {
                     let is_section = self.new.node(n).kind == NodeKind::Section;
                     self.list(&ok, &nk, if is_section { depth } else { depth + 1 }, is_section);
                 }
+                // A provision that left this list for another is shown where it now stands.
+                Pair::Old(o) if self.new.by_id(&self.old.node(o).id).is_some() => {}
                 Pair::Old(o) => self.whole(self.old, o, depth, Status::Deleted),
-                Pair::New(n) => self.whole(self.new, n, depth, Status::Inserted),
+                Pair::New(n) => match self.old.by_id(&self.new.node(n).id) {
+                    Some(o) => {
+                        self.both(o, n, depth, true);
+                        let (ok, nk) = (self.old.node(o).children.clone(), self.new.node(n).children.clone());
+                        self.list(&ok, &nk, depth + 1, false);
+                    }
+                    None => self.whole(self.new, n, depth, Status::Inserted),
+                },
             }
         }
     }

@@ -5,6 +5,7 @@
 mod adopt;
 mod message;
 mod open;
+mod snapshot;
 
 pub use adopt::{AdoptError, Adopted, Adoption, Decision, adopt};
 pub use message::{Trailers, trailers};

@@ -5,6 +5,9 @@
 //! other commands use what loaded.
 
 mod check;
+mod files;
+
+pub use files::{DiskFiles, Files, TreeFiles};
 
 use std::path::{Path, PathBuf};
 
@@ -81,46 +84,48 @@ impl Workspace {
 
     /// Loads every file of the repository at `root` and checks them together.
     pub fn load(root: &Path) -> Workspace {
+        Self::load_from(root, &DiskFiles::new(root))
+    }
+
+    /// Loads a repository whose files come from `files` (the disk, or a git
+    /// tree); `root` names it in messages.
+    pub fn load_from(root: &Path, files: &dyn Files) -> Workspace {
         let mut ws = Workspace { root: root.to_path_buf(), ..Default::default() };
-        ws.load_resolutions();
-        ws.load_agendas();
+        ws.load_resolutions(files);
+        ws.load_agendas(files);
         ws.check();
         ws.diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         ws
     }
 
     /// The path of a repository file as the user should see it.
-    fn shown(&self, p: &Path) -> PathBuf {
-        let rel = p.strip_prefix(&self.root).unwrap_or(p);
-        if self.root == Path::new(".") || self.root.as_os_str().is_empty() { rel.to_path_buf() } else { self.root.join(rel) }
+    fn shown(&self, files: &dyn Files, rel: &Path) -> PathBuf {
+        files.shown(&self.root, rel)
     }
 
-    fn list(&mut self, dir: &Path) -> Vec<PathBuf> {
-        match std::fs::read_dir(dir) {
-            Ok(rd) => {
-                let mut v: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-                v.sort();
-                v
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+    fn list(&mut self, files: &dyn Files, rel_dir: &Path) -> Vec<(PathBuf, bool)> {
+        match files.list(rel_dir) {
+            Ok(v) => v,
             Err(e) => {
-                let shown = self.shown(dir);
+                let shown = self.shown(files, rel_dir);
                 self.diagnostics.push(Diagnostic::error(&shown, 0, 0, format!("cannot list this folder: {e}")));
                 Vec::new()
             }
         }
     }
 
-    fn load_resolutions(&mut self) {
-        let dir = self.root.join(RESOLUTIONS_DIR);
-        for path in self.list(&dir) {
-            let shown = self.shown(&path);
-            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    fn load_resolutions(&mut self, files: &dyn Files) {
+        for (rel, is_dir) in self.list(files, Path::new(RESOLUTIONS_DIR)) {
+            if is_dir {
+                continue;
+            }
+            let shown = self.shown(files, &rel);
+            let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
             if name.ends_with(PROPOSALS_SUFFIX) {
-                let (file, source) = crate::json::read::<ProposalFile>(&path);
+                let (file, source) = read_json::<ProposalFile>(files, &rel, &shown);
                 self.keep_json(file, source, shown, |ws, l| ws.proposals.push(l));
             } else if name.ends_with(".txt") {
-                match crate::source::read_text(&path) {
+                match files.read_text(&rel) {
                     Ok(text) => {
                         let parsed = resolution::parse(&text, &shown);
                         self.diagnostics.extend(parsed.diagnostics);
@@ -145,34 +150,37 @@ impl Workspace {
         }
     }
 
-    fn load_agendas(&mut self) {
-        let dir = self.root.join(AGENDAS_DIR);
-        for group_dir in self.list(&dir) {
-            if !group_dir.is_dir() {
+    fn load_agendas(&mut self, files: &dyn Files) {
+        for (group_dir, is_dir) in self.list(files, Path::new(AGENDAS_DIR)) {
+            if !is_dir {
                 continue;
             }
             let group_id = group_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+            let entries = self.list(files, &group_dir);
             let group_file = group_dir.join(GROUP_FILE);
-            if group_file.is_file() {
-                let (file, source) = crate::json::read::<WorkingGroup>(&group_file);
-                let shown = self.shown(&group_file);
+            if entries.iter().any(|(p, d)| !d && *p == group_file) {
+                let shown = self.shown(files, &group_file);
+                let (file, source) = read_json::<WorkingGroup>(files, &group_file, &shown);
                 let id = group_id.clone();
                 if file.value.is_none() {
                     self.unreadable_groups.push(group_id.clone());
                 }
                 self.keep_json(file, source, shown, move |ws, l| ws.groups.push((id, l)));
             } else {
-                let shown = self.shown(&group_dir);
+                let shown = self.shown(files, &group_dir);
                 self.diagnostics.push(
                     Diagnostic::error(&shown, 0, 0, format!("this group folder has no `{GROUP_FILE}`"))
                         .hint("add the group's membership and mandate in group.json (see README, File formats)"),
                 );
             }
-            for path in self.list(&group_dir) {
-                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-                let shown = self.shown(&path);
+            for (rel, is_dir) in entries {
+                if is_dir {
+                    continue;
+                }
+                let name = rel.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                let shown = self.shown(files, &rel);
                 if let Some(id) = name.strip_suffix(MEETING_SUFFIX) {
-                    let (file, source) = crate::json::read::<Meeting>(&path);
+                    let (file, source) = read_json::<Meeting>(files, &rel, &shown);
                     let (group, id) = (group_id.clone(), id.to_string());
                     self.keep_json(file, source, shown, move |ws, l| ws.meetings.push(MeetingEntry { group, id, meeting: l }));
                 } else if name.ends_with(".json") && name != GROUP_FILE {
@@ -216,7 +224,7 @@ impl Workspace {
                 names.sort();
                 Err(LookupError::Unknown {
                     wanted: name.to_string(),
-                    dir: self.shown(&self.root.join(RESOLUTIONS_DIR)).display().to_string(),
+                    dir: self.root.join(RESOLUTIONS_DIR).display().to_string(),
                     available: if names.is_empty() { "it holds no resolutions".into() } else { format!("there are: {}", names.join(", ")) },
                 })
             }
@@ -245,6 +253,13 @@ impl Workspace {
 
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(files: &dyn Files, rel: &Path, shown: &Path) -> (crate::json::JsonFile<T>, Option<String>) {
+    match files.read_text(rel) {
+        Ok(text) => (crate::json::parse(&text, shown), Some(text)),
+        Err(d) => (crate::json::JsonFile { value: None, diagnostics: vec![d] }, None),
     }
 }
 
