@@ -6,6 +6,7 @@ mod annex;
 mod check;
 mod demo;
 mod diff;
+mod history;
 mod output;
 mod proposals;
 mod show;
@@ -151,6 +152,27 @@ enum Command {
         #[arg(long)]
         as_amended: bool,
     },
+    /// Every commit that changed a provision, newest first: date, author,
+    /// meeting, subject, and the change as tracked changes. The provision is
+    /// followed by its identity through relettering and renumbering.
+    History {
+        /// The resolution: `Conf. 11.3`.
+        resolution: String,
+        /// The provision: `23 b)`.
+        reference: String,
+        /// Only commits after this revision.
+        #[arg(long, value_name = "REV")]
+        since: Option<String>,
+        /// Start from this revision instead of HEAD (the provision is named as it was then).
+        #[arg(long, value_name = "REV")]
+        at: Option<String>,
+        /// txt (default off a terminal), md, term.
+        #[arg(long, value_enum)]
+        format: Option<output::FormatArg>,
+        /// Read the whole history rather than the cache in .git/gavel.
+        #[arg(long)]
+        no_cache: bool,
+    },
     /// List the proposals on a resolution.
     Proposals {
         /// The resolution: `Conf. 11.3`.
@@ -203,6 +225,9 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
         Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended }) => {
             adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended })
+        }
+        Some(Command::History { resolution, reference, since, at, format, no_cache }) => {
+            history::run(repo, history::Args { resolution, reference, since, at, format, no_cache })
         }
         Some(Command::Diff { resolution, reference, text, proposal, format, output, context, at, from, to }) => {
             diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context, at, from, to })

@@ -3,11 +3,13 @@
 //! hooks are run).
 
 mod adopt;
+mod history;
 mod message;
 mod open;
 mod snapshot;
 
 pub use adopt::{AdoptError, Adopted, Adoption, Decision, adopt};
+pub use history::{CacheUse, Step, Version};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
 

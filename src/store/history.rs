@@ -1,0 +1,212 @@
+//! The history of one provision, read through git and followed by identity
+//! (not line number or label), so that a sub-paragraph relettered from e)
+//! to f) keeps its history.
+//!
+//! Commits whose copy of the resolution file is the same as their parent's
+//! are passed over without reading the file. Results are kept in a cache
+//! under `.git/gavel/history/`: derived from git, rebuilt when it does not
+//! fit, never the only copy of anything.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use git2::{Oid, Sort};
+use serde::{Deserialize, Serialize};
+
+use super::message::{Trailers, trailers};
+use super::{Store, StoreError, git};
+use crate::resolution::{NodeId, Resolution, parse};
+
+/// A provision as it read in one version of the file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Version {
+    /// Its address then: `23 b)`.
+    pub address: String,
+    /// Its label then, as written: `b)`.
+    pub label: Option<String>,
+    pub text: String,
+}
+
+/// One commit that changed the provision.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub commit: Oid,
+    pub seconds: i64,
+    pub offset_minutes: i32,
+    pub author: String,
+    pub email: String,
+    pub subject: String,
+    pub trailers: Trailers,
+    /// The provision before (absent when the commit brought it in).
+    pub before: Option<Version>,
+    /// The provision after (absent when the commit removed it).
+    pub after: Option<Version>,
+}
+
+/// What the cache keeps for one provision: the changes up to a commit.
+#[derive(Debug, Serialize, Deserialize)]
+struct Cached {
+    format: u32,
+    file: String,
+    id: String,
+    head: String,
+    changes: Vec<CachedChange>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct CachedChange {
+    commit: String,
+    before: Option<Version>,
+    after: Option<Version>,
+}
+
+const CACHE_FORMAT: u32 = 1;
+
+/// How the answer was found, for the curious and the benchmark.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Read whole from the cache.
+    Hit,
+    /// The cache covered an older commit; only newer commits were read.
+    Extended,
+    /// Computed from the history (no cache, or one that did not fit).
+    Rebuilt,
+    /// The cache was not used.
+    Off,
+}
+
+impl Store {
+    /// Every commit reachable from `head` (and not from `since`) that changed
+    /// the provision `id` of the resolution in `file` (relative to the work
+    /// tree), newest first.
+    pub fn history(
+        &self,
+        file: &Path,
+        id: &NodeId,
+        head: &str,
+        since: Option<&str>,
+        use_cache: bool,
+    ) -> Result<(Vec<Step>, CacheUse), StoreError> {
+        let head_commit = self.commit(head)?.id();
+        let since = since.map(|s| self.commit(s).map(|c| c.id())).transpose()?;
+        let cache_path = self.cache_path(file, id);
+        let cached = if use_cache { read_cache(&cache_path, file, id) } else { None };
+        let (changes, how) = match cached {
+            Some(c) if c.head == head_commit.to_string() => (c.changes, CacheUse::Hit),
+            Some(c) => {
+                let old_head = Oid::from_str(&c.head).ok();
+                match old_head.filter(|o| self.repo.graph_descendant_of(head_commit, *o).unwrap_or(false)) {
+                    Some(o) => {
+                        let mut newer = self.walk(file, id, head_commit, Some(o))?;
+                        newer.extend(c.changes);
+                        (newer, CacheUse::Extended)
+                    }
+                    None => (self.walk(file, id, head_commit, None)?, CacheUse::Rebuilt),
+                }
+            }
+            None => (self.walk(file, id, head_commit, None)?, if use_cache { CacheUse::Rebuilt } else { CacheUse::Off }),
+        };
+        if use_cache && how != CacheUse::Hit {
+            write_cache(
+                &cache_path,
+                &Cached {
+                    format: CACHE_FORMAT,
+                    file: file.display().to_string(),
+                    id: id.0.clone(),
+                    head: head_commit.to_string(),
+                    changes: changes.clone(),
+                },
+            );
+        }
+        let mut steps = Vec::with_capacity(changes.len());
+        for ch in changes {
+            let oid = Oid::from_str(&ch.commit).map_err(|e| StoreError::Git { doing: "reading the history cache".into(), source: e })?;
+            if let Some(s) = since {
+                if oid == s || self.repo.graph_descendant_of(s, oid).unwrap_or(false) {
+                    continue;
+                }
+            }
+            let c = git(self.repo.find_commit(oid), || format!("reading commit {oid}"))?;
+            let author = c.author();
+            let message = c.message().unwrap_or_default().to_string();
+            steps.push(Step {
+                commit: oid,
+                seconds: author.when().seconds(),
+                offset_minutes: author.when().offset_minutes(),
+                author: author.name().unwrap_or_default().to_string(),
+                email: author.email().unwrap_or_default().to_string(),
+                subject: c.summary().ok().flatten().unwrap_or_default().to_string(),
+                trailers: trailers(&message),
+                before: ch.before,
+                after: ch.after,
+            });
+        }
+        Ok((steps, how))
+    }
+
+    fn cache_path(&self, file: &Path, id: &NodeId) -> PathBuf {
+        let key: String = format!("{}#{}", file.display(), id.0)
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
+            .collect();
+        self.repo.path().join("gavel").join("history").join(format!("{key}.json"))
+    }
+
+    /// Walks the commits from `head` (not those reachable from `stop`).
+    fn walk(&self, file: &Path, id: &NodeId, head: Oid, stop: Option<Oid>) -> Result<Vec<CachedChange>, StoreError> {
+        let repo = &self.repo;
+        let mut walk = git(repo.revwalk(), || "walking the history".into())?;
+        git(walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME), || "walking the history".into())?;
+        git(walk.push(head), || "walking the history".into())?;
+        if let Some(s) = stop {
+            git(walk.hide(s), || "walking the history".into())?;
+        }
+        let file_s = file.to_string_lossy().replace('\\', "/");
+        let blob_at = |c: &git2::Commit| -> Option<Oid> { c.tree().ok()?.get_path(Path::new(&file_s)).ok().map(|e| e.id()) };
+        // A version per blob: each blob is parsed once, however many commits share it.
+        let mut versions: HashMap<Oid, Option<Version>> = HashMap::new();
+        let mut version = |blob: Option<Oid>| -> Option<Version> {
+            let b = blob?;
+            versions.entry(b).or_insert_with(|| repo.find_blob(b).ok().and_then(|blob| extract(blob.content(), id))).clone()
+        };
+        let mut out = Vec::new();
+        for oid in walk {
+            let oid = git(oid, || "walking the history".into())?;
+            let c = git(repo.find_commit(oid), || format!("reading commit {oid}"))?;
+            let mine = blob_at(&c);
+            let parents: Vec<Option<Oid>> = c.parents().map(|p| blob_at(&p)).collect();
+            if parents.contains(&mine) || (parents.is_empty() && mine.is_none()) {
+                continue;
+            }
+            let after = version(mine);
+            let before = parents.first().copied().flatten().and_then(|b| version(Some(b)));
+            if before != after {
+                out.push(CachedChange { commit: oid.to_string(), before, after });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The provision `id` in one version of a resolution file.
+fn extract(bytes: &[u8], id: &NodeId) -> Option<Version> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let res: Resolution = parse(text, Path::new("")).resolution?;
+    let idx = res.by_id(id)?;
+    let node = res.node(idx);
+    Some(Version { address: res.address(idx).to_string(), label: node.label.map(|l| l.to_string()), text: node.text.clone() })
+}
+
+fn read_cache(path: &Path, file: &Path, id: &NodeId) -> Option<Cached> {
+    let c: Cached = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    (c.format == CACHE_FORMAT && c.file == file.display().to_string() && c.id == id.0).then_some(c)
+}
+
+/// Writes the cache; a cache that cannot be written is simply not kept.
+fn write_cache(path: &Path, c: &Cached) {
+    if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(c)) {
+        if std::fs::create_dir_all(dir).is_ok() {
+            let _ = crate::fsx::write_atomic(path, &bytes);
+        }
+    }
+}
