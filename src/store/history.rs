@@ -18,13 +18,23 @@ use super::{Store, StoreError, git};
 use crate::resolution::{NodeId, Resolution, parse};
 
 /// A provision as it read in one version of the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Version {
     /// Its address then: `23 b)`.
     pub address: String,
     /// Its label then, as written: `b)`.
     pub label: Option<String>,
     pub text: String,
+    /// Its line in the file, and the line of the top-level provision it is in:
+    /// enough to recognise it in the next older version without parsing.
+    #[serde(skip)]
+    line: Option<(String, String)>,
+}
+
+impl PartialEq for Version {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.address, &self.label, &self.text) == (&other.address, &other.label, &other.text)
+    }
 }
 
 /// One commit that changed the provision.
@@ -163,11 +173,20 @@ impl Store {
         }
         let file_s = file.to_string_lossy().replace('\\', "/");
         let blob_at = |c: &git2::Commit| -> Option<Oid> { c.tree().ok()?.get_path(Path::new(&file_s)).ok().map(|e| e.id()) };
-        // A version per blob: each blob is parsed once, however many commits share it.
+        // A version per blob: each blob is read once, however many commits share it;
+        // an older version is parsed only when it does not plainly hold the same line.
         let mut versions: HashMap<Oid, Option<Version>> = HashMap::new();
-        let mut version = |blob: Option<Oid>| -> Option<Version> {
+        let mut version = |blob: Option<Oid>, newer: Option<&Version>| -> Option<Version> {
             let b = blob?;
-            versions.entry(b).or_insert_with(|| repo.find_blob(b).ok().and_then(|blob| extract(blob.content(), id))).clone()
+            if let Some(v) = versions.get(&b) {
+                return v.clone();
+            }
+            let found = repo.find_blob(b).ok().and_then(|blob| match newer.and_then(|n| same_line(blob.content(), n)) {
+                Some(same) => Some(same),
+                None => extract(blob.content(), id),
+            });
+            versions.insert(b, found.clone());
+            found
         };
         let mut out = Vec::new();
         for oid in walk {
@@ -178,8 +197,8 @@ impl Store {
             if parents.contains(&mine) || (parents.is_empty() && mine.is_none()) {
                 continue;
             }
-            let after = version(mine);
-            let before = parents.first().copied().flatten().and_then(|b| version(Some(b)));
+            let after = version(mine, None);
+            let before = parents.first().copied().flatten().and_then(|b| version(Some(b), after.as_ref()));
             if before != after {
                 out.push(CachedChange { commit: oid.to_string(), before, after });
             }
@@ -194,7 +213,43 @@ fn extract(bytes: &[u8], id: &NodeId) -> Option<Version> {
     let res: Resolution = parse(text, Path::new("")).resolution?;
     let idx = res.by_id(id)?;
     let node = res.node(idx);
-    Some(Version { address: res.address(idx).to_string(), label: node.label.map(|l| l.to_string()), text: node.text.clone() })
+    // The line as the writer writes it, and the line of its top-level provision.
+    let mut depth = 0;
+    let mut top = idx;
+    while let Some(p) = res.node(top).parent.filter(|&p| res.node(p).kind != crate::resolution::NodeKind::Section) {
+        depth += 1;
+        top = p;
+    }
+    let line = format!("{}{}", "    ".repeat(depth), crate::resolution::write::line_of(node));
+    let top_line = if top == idx { String::new() } else { crate::resolution::write::line_of(res.node(top)) };
+    let present = text.lines().any(|l| l == line);
+    Some(Version {
+        address: res.address(idx).to_string(),
+        label: node.label.map(|l| l.to_string()),
+        text: node.text.clone(),
+        line: present.then_some((line, top_line)),
+    })
+}
+
+/// The newer version again, when an older file plainly holds it: its exact
+/// line (label, text and identity) once, under the same top-level line.
+fn same_line(bytes: &[u8], newer: &Version) -> Option<Version> {
+    let (line, top) = newer.line.as_ref()?;
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut found = None;
+    let mut current_top: &str = "";
+    for l in text.lines() {
+        if !l.starts_with(' ') && !l.is_empty() {
+            current_top = l;
+        }
+        if l == line {
+            if found.is_some() {
+                return None;
+            }
+            found = Some(current_top == top || top.is_empty());
+        }
+    }
+    found.filter(|&ok| ok).map(|_| newer.clone())
 }
 
 fn read_cache(path: &Path, file: &Path, id: &NodeId) -> Option<Cached> {

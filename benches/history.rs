@@ -1,0 +1,159 @@
+//! The history of one paragraph over 2,000 commits, against `git log -L` on
+//! the same paragraph in the same run; and opening a repository of 50
+//! resolutions and 20 meetings.
+//!
+//! Goals: `gavel history` cold no slower than `git log -L`, warm (cache) at
+//! least 10 times faster; opening and loading the large repository in 30 ms
+//! or less. git is the peer measured here, so this bench runs the `git`
+//! program; gavel itself never does.
+
+mod common;
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use common::measure;
+use git2::build::TreeUpdateBuilder;
+use git2::{FileMode, Repository, Signature, Time};
+
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+const WORDS: &[&str] = &["Parties", "promptly", "national", "effective", "relevant", "appropriate", "regional", "timely"];
+
+/// A repository with the bundled data and `n` more commits, each amending a few paragraphs.
+fn generate(dir: &Path, n: usize) -> usize {
+    let o = Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(dir).stdout(Stdio::null()).status().unwrap();
+    assert!(o.success());
+    let repo = Repository::open(dir).unwrap();
+    let path = "resolutions/conf-11.3.txt";
+    let mut text = std::fs::read_to_string(dir.join(path)).unwrap();
+    let mut rng = Rng(42);
+    let mut parent = repo.head().unwrap().peel_to_commit().unwrap();
+    let mut touched_23b = 0;
+    // The generated edits replace words within lines and never add or remove one.
+    let line_23b = text.split('\n').position(|l| l.starts_with("    b) when, within")).unwrap();
+    for i in 0..n {
+        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        for _ in 0..3 {
+            // Amend one word of a random provision line (every 40th commit, 23 b) itself).
+            let k = if i % 40 == 0 {
+                touched_23b += 1;
+                line_23b
+            } else {
+                rng.below(lines.len())
+            };
+            let l = &lines[k];
+            if l.len() < 20
+                || l.starts_with("Symbol")
+                || l.starts_with("Title")
+                || l.starts_with("Revision")
+                || l.starts_with("Note")
+                || l.starts_with("[^")
+            {
+                continue;
+            }
+            let words: Vec<&str> = l.split(' ').collect();
+            let w = 2 + rng.below(words.len().saturating_sub(3).max(1));
+            if w >= words.len() || words[w].is_empty() || words[w].ends_with(')') || words[w].ends_with('.') {
+                continue;
+            }
+            let mut nw: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+            nw[w] = WORDS[rng.below(WORDS.len())].to_string();
+            lines[k] = nw.join(" ");
+        }
+        text = lines.join("\n");
+        let blob = repo.blob(text.as_bytes()).unwrap();
+        let mut up = TreeUpdateBuilder::new();
+        up.upsert(path, blob, FileMode::Blob);
+        let tree = repo.find_tree(up.create_updated(&repo, &parent.tree().unwrap()).unwrap()).unwrap();
+        let sig = Signature::new("Drafter", "drafter@wg.invalid", &Time::new(1_738_560_000 + i as i64 * 600, 60)).unwrap();
+        let c = repo.commit(Some("HEAD"), &sig, &sig, &format!("amend, step {i}"), &tree, &[&parent]).unwrap();
+        parent = repo.find_commit(c).unwrap();
+    }
+    std::fs::write(dir.join(path), &text).unwrap();
+    let mut index = repo.index().unwrap();
+    index.read_tree(&parent.tree().unwrap()).unwrap();
+    index.write().unwrap();
+    touched_23b
+}
+
+fn large_repository(dir: &Path) -> PathBuf {
+    let root = dir.join("large");
+    let res = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/conf-11.3.txt")).unwrap();
+    std::fs::create_dir_all(root.join("resolutions")).unwrap();
+    for k in 1..=50 {
+        let t = res.replace("Symbol: Conf. 11.3", &format!("Symbol: Conf. 30.{k}"));
+        std::fs::write(root.join(format!("resolutions/conf-30.{k}.txt")), t).unwrap();
+    }
+    let group = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/niap-2018/group.json")).unwrap();
+    let meeting = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("agendas/niap-2018/maputo.meeting.json")).unwrap();
+    std::fs::create_dir_all(root.join("agendas/niap-2018")).unwrap();
+    std::fs::write(root.join("agendas/niap-2018/group.json"), group).unwrap();
+    for k in 1..=20 {
+        std::fs::write(root.join(format!("agendas/niap-2018/m{k}.meeting.json")), &meeting).unwrap();
+    }
+    root
+}
+
+fn main() {
+    // For profiling: GAVEL_HISTORY_REPO=DIR generates the repository there and stops.
+    if let Some(d) = std::env::var_os("GAVEL_HISTORY_REPO") {
+        generate(Path::new(&d), 2000);
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    let t = std::time::Instant::now();
+    let n = 2000;
+    let touched = generate(&dir, n);
+    println!("== A repository with {} commits ({} amend 23 b)); generated in {:?}", n + 5, touched, t.elapsed());
+    let bin = env!("CARGO_BIN_EXE_gavel");
+    let original = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("resolutions/conf-11.3.txt")).unwrap();
+    let line = original.lines().position(|l| l.starts_with("    b) when, within")).unwrap() + 1;
+    let run = |cmd: &mut Command| {
+        let out = cmd.current_dir(&dir).stdout(Stdio::piped()).stderr(Stdio::null()).output().unwrap();
+        assert!(out.status.success());
+        black_box(out.stdout.len())
+    };
+    let lines = run(Command::new(bin).args(["history", "Conf. 11.3", "23 b)", "--no-cache"]));
+    println!("   gavel history prints {lines} bytes");
+    let git = measure("`git log -L N,N:resolutions/conf-11.3.txt`", 7, || {
+        run(Command::new("git").args(["log", "-L", &format!("{line},{line}:resolutions/conf-11.3.txt")]));
+    });
+    let cold = measure("`gavel history \"Conf. 11.3\" \"23 b)\"` cold (no cache)", 7, || {
+        run(Command::new(bin).args(["history", "Conf. 11.3", "23 b)", "--no-cache"]));
+    });
+    run(Command::new(bin).args(["history", "Conf. 11.3", "23 b)"]));
+    let warm = measure("`gavel history \"Conf. 11.3\" \"23 b)\"` warm (cache)", 15, || {
+        run(Command::new(bin).args(["history", "Conf. 11.3", "23 b)"]));
+    });
+    println!(
+        "   ratios: git / gavel cold {:.2} (goal: 1 or more); git / gavel warm {:.1} (goal: 10 or more)",
+        git.as_secs_f64() / cold.as_secs_f64(),
+        git.as_secs_f64() / warm.as_secs_f64()
+    );
+
+    println!("== Opening a repository of 50 resolutions and 20 meetings (goal: 30 ms or less)");
+    let root = large_repository(tmp.path());
+    let open = measure("Workspace::load (read, parse and check everything)", 50, || {
+        let ws = gavel::workspace::Workspace::load(&root);
+        assert_eq!((ws.resolutions.len(), ws.meetings.len()), (50, 20));
+        black_box(ws);
+    });
+    println!(
+        "goal: open the large repository in 30 ms or less: {} (median {open:.3?})",
+        if open.as_millis() <= 30 { "met" } else { "NOT MET" }
+    );
+}
