@@ -11,6 +11,7 @@ mod output;
 mod proposals;
 mod show;
 mod status;
+mod sync;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -173,6 +174,23 @@ enum Command {
         #[arg(long)]
         no_cache: bool,
     },
+    /// Share the record with the other co-chair: fetch from the remote, join
+    /// both records (resolutions provision by provision), push.
+    ///
+    /// A provision both changed differently is never settled silently: on a
+    /// terminal you choose for each; otherwise sync stops and changes nothing,
+    /// unless --take says which side wins.
+    Sync {
+        /// The remote (default: origin).
+        #[arg(long, default_value = "origin")]
+        remote: String,
+        /// Settle every conflict this way.
+        #[arg(long, value_enum)]
+        take: Option<sync::Take>,
+        /// The author of a merge commit: "Name <email>" (default: git's user.name and user.email).
+        #[arg(long = "as", value_name = "NAME <EMAIL>")]
+        author: Option<String>,
+    },
     /// List the proposals on a resolution.
     Proposals {
         /// The resolution: `Conf. 11.3`.
@@ -229,6 +247,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::History { resolution, reference, since, at, format, no_cache }) => {
             history::run(repo, history::Args { resolution, reference, since, at, format, no_cache })
         }
+        Some(Command::Sync { remote, take, author }) => sync::run(repo, sync::Args { remote, take, author }),
         Some(Command::Diff { resolution, reference, text, proposal, format, output, context, at, from, to }) => {
             diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context, at, from, to })
         }

@@ -5,6 +5,7 @@
 
 pub mod amend;
 pub mod doc;
+pub mod merge;
 pub mod myers;
 pub mod text;
 pub mod tokens;

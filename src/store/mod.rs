@@ -7,11 +7,13 @@ mod history;
 mod message;
 mod open;
 mod snapshot;
+mod sync;
 
 pub use adopt::{AdoptError, Adopted, Adoption, Decision, adopt};
 pub use history::{CacheUse, Step, Version};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
+pub use sync::{Settle, Synced};
 
 use std::path::{Path, PathBuf};
 
