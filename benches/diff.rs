@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::measure;
+use common::{Rng, measure};
 use gavel::group::ProposalFile;
 use gavel::redline::doc::redline;
 use gavel::redline::text::diff_texts;
@@ -23,20 +23,6 @@ use gavel::redline::{Piece, wdiff};
 use gavel::render::annex::build;
 use gavel::render::docx::{DocxOptions, annex_docx};
 use gavel::resolution::parse;
-
-/// A small deterministic generator (xorshift64*), so runs compare the same texts.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const VOCABULARY: &[&str] = &[
     "Parties",

@@ -13,22 +13,9 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use common::measure;
+use common::{Rng, measure};
 use git2::build::TreeUpdateBuilder;
 use git2::{FileMode, Repository, Signature, Time};
-
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545F4914F6CDD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
 
 const WORDS: &[&str] = &["Parties", "promptly", "national", "effective", "relevant", "appropriate", "regional", "timely"];
 

@@ -151,15 +151,7 @@ fn build(dir: &Path) -> Result<Vec<String>, DemoError> {
 /// Seconds since the epoch of `YYYY-MM-DD HH:MM` (as if UTC).
 fn epoch_seconds(s: &str) -> i64 {
     let n = |a: usize, b: usize| s[a..b].parse::<i64>().unwrap_or(0);
-    let (y, m, d, hh, mm) = (n(0, 4), n(5, 7), n(8, 10), n(11, 13), n(14, 16));
-    // Days from civil (Howard Hinnant's algorithm).
-    let y2 = if m <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146097 + doe - 719468;
-    days * 86400 + hh * 3600 + mm * 60
+    crate::clock::days_from_civil(n(0, 4), n(5, 7), n(8, 10)) * 86400 + n(11, 13) * 3600 + n(14, 16) * 60
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ macro_rules! string_conversions {
 
 pub mod bundled;
 pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod diag;
 pub mod fsx;

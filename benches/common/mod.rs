@@ -20,3 +20,19 @@ pub fn measure(name: &str, runs: usize, mut f: impl FnMut()) -> Duration {
     println!("{name:<44} median {:>9.3?}  p10 {:>9.3?}  p90 {:>9.3?}  ({runs} runs)", pct(50), pct(10), pct(90));
     pct(50)
 }
+
+/// A small deterministic generator (xorshift64*), so runs compare the same inputs.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545F4914F6CDD1D)
+    }
+
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}

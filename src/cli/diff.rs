@@ -63,7 +63,7 @@ fn texts(old: &Path, new: &Path, format: Format, context: Option<usize>) -> Resu
             escape_html(&new.display().to_string())
         );
     }
-    out.push_str(&render_text_diff(&d, format, context));
+    out.push_str(&crate::render::text_diff::render(&d, format, context));
     let notes = text_notes(&d);
     match format {
         Format::Html => {
@@ -95,75 +95,6 @@ fn text_notes(d: &TextDiff) -> Vec<String> {
         ));
     }
     notes
-}
-
-/// The text diff in a format; with `context`, only changed lines and that many around them.
-fn render_text_diff(d: &TextDiff, format: Format, context: Option<usize>) -> String {
-    let keep: Vec<bool> = match context {
-        None => vec![true; d.blocks.len()],
-        Some(c) => {
-            let changed: Vec<usize> =
-                d.blocks.iter().enumerate().filter(|(_, b)| b.status != crate::redline::doc::Status::Same).map(|(i, _)| i).collect();
-            let mut keep = vec![false; d.blocks.len()];
-            for i in changed {
-                let last = (i + c).min(d.blocks.len().saturating_sub(1));
-                keep[i.saturating_sub(c)..=last].fill(true);
-            }
-            keep
-        }
-    };
-    let mut out = String::new();
-    let mut italic = false;
-    let mut gap = false;
-    for (b, k) in d.blocks.iter().zip(keep) {
-        if !k {
-            gap = true;
-            continue;
-        }
-        if gap {
-            out.push_str(if format == Format::Md { "…\n\n" } else { "…\n" });
-            gap = false;
-        }
-        match format {
-            // Markdown has no line breaks inside a paragraph: each line ends in a hard break.
-            Format::Md => {
-                for line in split_lines(&b.pieces) {
-                    out.push_str(&tracked::pieces(Format::Md, &line));
-                    out.push_str("  \n");
-                }
-            }
-            _ => {
-                for p in &b.pieces {
-                    tracked::piece(format, p, &mut out, &mut italic);
-                }
-            }
-        }
-    }
-    if gap {
-        out.push_str("…\n");
-    }
-    out
-}
-
-/// Pieces split at line endings, which are dropped.
-fn split_lines(pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let mut lines = vec![Vec::new()];
-    for p in pieces {
-        let mut parts = p.text.split('\n').peekable();
-        while let Some(part) = parts.next() {
-            let part = part.strip_suffix('\r').unwrap_or(part);
-            if !part.is_empty() {
-                lines.last_mut().expect("one line at least").push(Piece::new(p.kind, part));
-            }
-            if parts.peek().is_some() {
-                lines.push(Vec::new());
-            }
-        }
-    }
-    if lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
 }
 
 fn proposals(

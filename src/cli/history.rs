@@ -133,21 +133,10 @@ fn line(v: &crate::store::Version) -> String {
 
 /// `2025-02-04 14:12 +01:00` in the author's time zone.
 fn date(seconds: i64, offset_minutes: i32) -> String {
-    let local = seconds + i64::from(offset_minutes) * 60;
-    let days = local.div_euclid(86400);
-    let rem = local.rem_euclid(86400);
-    let z = days + 719468;
-    let era = z.div_euclid(146097);
-    let doe = z - era * 146097;
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + if m <= 2 { 1 } else { 0 };
+    let ((y, m, d), (hh, mm, _)) = crate::clock::date_time(seconds + i64::from(offset_minutes) * 60);
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.abs();
-    format!("{y:04}-{m:02}-{d:02} {:02}:{:02} {sign}{:02}:{:02}", rem / 3600, rem % 3600 / 60, off / 60, off % 60)
+    format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02} {sign}{:02}:{:02}", off / 60, off % 60)
 }
 
 #[cfg(test)]

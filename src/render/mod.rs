@@ -4,4 +4,5 @@ pub mod annex;
 pub mod docx;
 pub mod inline;
 pub mod outline;
+pub mod text_diff;
 pub mod tracked;
