@@ -32,6 +32,7 @@ pub mod demo;
 pub mod diag;
 pub mod fsx;
 pub mod group;
+pub mod journal;
 pub mod json;
 pub mod redline;
 pub mod render;
