@@ -39,4 +39,5 @@ pub mod render;
 pub mod resolution;
 pub mod source;
 pub mod store;
+pub mod tui;
 pub mod workspace;

@@ -18,5 +18,9 @@ pub fn run(dir: Option<&Path>) -> Result<u8, CliError> {
         made.commits,
         made.tags.join(", ")
     ))?;
+    // On a terminal, the demo goes on into the meeting room of the SC78 working group.
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        return super::room(Some(&made.path), None);
+    }
     Ok(0)
 }

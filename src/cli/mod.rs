@@ -198,6 +198,12 @@ enum Command {
     },
     /// Summarize the repository: resolutions, groups, meetings, proposals.
     Status,
+    /// Open the meeting room (what `gavel` does on a terminal).
+    Room {
+        /// The meeting (its id); default: the first meeting of a group that works on a resolution.
+        #[arg(long)]
+        meeting: Option<String>,
+    },
 }
 
 /// A failure to report: its message and the exit status.
@@ -254,8 +260,20 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date, at }) => {
             annex::run(repo, annex::Args { resolution, format, output, track_changes, proposals, author, date, at })
         }
+        Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
+            room(repo, None)
+        }
         Some(Command::Status) | None => status::run(repo),
     }
+}
+
+/// Opens the meeting room on a meeting of the repository.
+pub(crate) fn room(repo: Option<&Path>, meeting: Option<&str>) -> Result<u8, CliError> {
+    let ws = open(repo)?;
+    let m = crate::tui::choose_meeting(&ws, meeting).map_err(CliError::user)?;
+    crate::tui::run(&ws, m).map_err(CliError::user)?;
+    Ok(0)
 }
 
 /// The repository as it was at a revision (`--at`), or as it is on disk.

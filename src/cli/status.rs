@@ -41,7 +41,8 @@ pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
     if errors > 0 {
         let _ = writeln!(out, "\n{errors} problem{} found: run `gavel check`", if errors == 1 { "" } else { "s" });
     }
-    let _ = writeln!(out, "\nThe meeting-room screen is not built yet; `gavel --help` lists the commands.");
+    let _ =
+        writeln!(out, "\nOn a terminal, `gavel` opens the meeting room (`gavel room --meeting ID`); `gavel --help` lists the commands.");
     emit(&out)?;
     Ok(0)
 }

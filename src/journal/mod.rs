@@ -5,7 +5,7 @@
 
 mod session;
 
-pub use session::{agenda_items, ItemState, ItemStatus, Session, Speaker};
+pub use session::{ItemState, ItemStatus, Session, Speaker, agenda_items};
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
@@ -27,7 +27,8 @@ pub enum Position {
 }
 
 impl Position {
-    pub const ALL: [Position; 5] = [Position::General, Position::Supports, Position::Opposes, Position::ProposesText, Position::AsksQuestion];
+    pub const ALL: [Position; 5] =
+        [Position::General, Position::Supports, Position::Opposes, Position::ProposesText, Position::AsksQuestion];
 
     pub fn describe(self) -> &'static str {
         match self {
@@ -70,18 +71,45 @@ impl Outcome {
 #[serde(tag = "event", rename_all = "kebab-case", deny_unknown_fields)]
 pub enum Event {
     /// The chair takes up an agenda item.
-    ItemTakenUp { item: String },
+    ItemTakenUp {
+        item: String,
+    },
     /// A member asks for the floor (a point of order goes to the front).
-    SpeakerAdded { item: String, member: String, point_of_order: bool },
-    SpeakerRemoved { item: String, member: String },
+    SpeakerAdded {
+        item: String,
+        member: String,
+        point_of_order: bool,
+    },
+    SpeakerRemoved {
+        item: String,
+        member: String,
+    },
     /// The list of speakers in a new order.
-    SpeakersReordered { item: String, members: Vec<String> },
+    SpeakersReordered {
+        item: String,
+        members: Vec<String>,
+    },
     /// The chair gives the floor, for so many seconds.
-    FloorGiven { item: String, member: String, seconds: u32 },
+    FloorGiven {
+        item: String,
+        member: String,
+        seconds: u32,
+    },
     /// The intervention as noted when the speaker finishes.
-    Intervention { item: String, member: String, position: Position, summary: String, proposed_text: Option<String>, target: Option<String> },
+    Intervention {
+        item: String,
+        member: String,
+        position: Position,
+        summary: String,
+        proposed_text: Option<String>,
+        target: Option<String>,
+    },
     /// The outcome of the item.
-    Decision { item: String, outcome: Outcome, text: String },
+    Decision {
+        item: String,
+        outcome: Outcome,
+        text: String,
+    },
 }
 
 /// An event with when it was recorded (seconds since the epoch).
@@ -140,8 +168,13 @@ impl Journal {
             match serde_json::from_str::<Entry>(&line) {
                 Ok(e) => entries.push(e),
                 Err(e) => problems.push(
-                    Diagnostic::error(&self.path, i as u32 + 1, e.column() as u32, format!("journal entry not understood ({e}); it is skipped"))
-                        .hint("the line is kept in the file; correct it by hand if it matters"),
+                    Diagnostic::error(
+                        &self.path,
+                        i as u32 + 1,
+                        e.column() as u32,
+                        format!("journal entry not understood ({e}); it is skipped"),
+                    )
+                    .hint("the line is kept in the file; correct it by hand if it matters"),
                 ),
             }
         }
@@ -156,9 +189,13 @@ impl Journal {
             self.file = Some(f);
         }
         let f = self.file.as_mut().expect("opened above");
-        let mut line = serde_json::to_string(entry).map_err(|e| JournalError { path: self.path.display().to_string(), source: std::io::Error::other(e) })?;
+        let mut line = serde_json::to_string(entry)
+            .map_err(|e| JournalError { path: self.path.display().to_string(), source: std::io::Error::other(e) })?;
         line.push('\n');
-        f.write_all(line.as_bytes()).and_then(|_| f.flush()).and_then(|_| f.sync_data()).map_err(|source| JournalError { path: self.path.display().to_string(), source })
+        f.write_all(line.as_bytes())
+            .and_then(|_| f.flush())
+            .and_then(|_| f.sync_data())
+            .map_err(|source| JournalError { path: self.path.display().to_string(), source })
     }
 }
 

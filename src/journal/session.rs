@@ -138,7 +138,9 @@ impl Session {
 
     /// Seconds spent on an item by `now`.
     pub fn used(&self, id: &str, now: i64) -> i64 {
-        self.items.get(id).map_or(0, |st| st.used + st.taken_up_at.filter(|_| self.current.as_deref() == Some(id)).map_or(0, |t| (now - t).max(0)))
+        self.items
+            .get(id)
+            .map_or(0, |st| st.used + st.taken_up_at.filter(|_| self.current.as_deref() == Some(id)).map_or(0, |t| (now - t).max(0)))
     }
 }
 
@@ -191,7 +193,17 @@ mod tests {
             at(100, Event::ItemTakenUp { item: "2".into() }),
             add(101, "Kenya", false),
             at(110, Event::FloorGiven { item: "2".into(), member: "Kenya".into(), seconds: 180 }),
-            at(200, Event::Intervention { item: "2".into(), member: "Kenya".into(), position: Position::Supports, summary: "s".into(), proposed_text: None, target: None }),
+            at(
+                200,
+                Event::Intervention {
+                    item: "2".into(),
+                    member: "Kenya".into(),
+                    position: Position::Supports,
+                    summary: "s".into(),
+                    proposed_text: None,
+                    target: None,
+                },
+            ),
             at(300, Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into() }),
             at(400, Event::ItemTakenUp { item: "3".into() }),
         ];

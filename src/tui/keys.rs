@@ -1,0 +1,69 @@
+//! Keys and mouse clicks to actions.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::app::{Action, Mode, Pane};
+use super::view::Areas;
+
+/// The action for a terminal event, if any.
+pub fn action(ev: &Event, mode: &Mode, areas: &Areas) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => key(k, mode),
+        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+            let at = Position { x: m.column, y: m.row };
+            let row = |r: Rect| (at.y.saturating_sub(r.y + 1)) as usize;
+            if areas.agenda.contains(at) {
+                Some(Action::Click(Pane::Agenda, row(areas.agenda)))
+            } else if areas.speakers.contains(at) {
+                Some(Action::Click(Pane::Speakers, row(areas.speakers)))
+            } else if areas.resolution.contains(at) {
+                Some(Action::Click(Pane::Resolution, row(areas.resolution)))
+            } else {
+                None
+            }
+        }
+        Event::Resize(..) => Some(Action::Tick),
+        _ => None,
+    }
+}
+
+fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
+    if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
+        return Some(Action::Quit);
+    }
+    let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. });
+    Some(match (k.code, typing) {
+        (KeyCode::Esc, _) => Action::Cancel,
+        (KeyCode::Enter, _) => Action::Confirm,
+        (KeyCode::Up, _) => Action::Up,
+        (KeyCode::Down, _) => Action::Down,
+        (KeyCode::Tab, true) => Action::NextChoice,
+        (KeyCode::Backspace, true) => Action::Backspace,
+        (KeyCode::Char(c), true) => Action::Type(c),
+        (KeyCode::Tab, false) => Action::FocusNext,
+        (KeyCode::Char(c), false) => match c {
+            'q' => Action::Quit,
+            '?' => Action::ToggleHelp,
+            '1' => Action::Focus(Pane::Agenda),
+            '2' => Action::Focus(Pane::Speakers),
+            '3' => Action::Focus(Pane::Resolution),
+            'k' => Action::Up,
+            'j' => Action::Down,
+            'a' => Action::OpenAddSpeaker { point_of_order: false },
+            'p' => Action::OpenAddSpeaker { point_of_order: true },
+            'x' => Action::RemoveSpeaker,
+            'K' => Action::MoveSpeaker(-1),
+            'J' => Action::MoveSpeaker(1),
+            'f' => Action::GiveFloor,
+            '+' => Action::MoreTime,
+            '-' => Action::LessTime,
+            'o' => Action::ToggleOrder,
+            'r' => Action::OpenRecord,
+            'd' => Action::OpenDecide,
+            'e' => Action::ToggleErrors,
+            _ => return None,
+        },
+        _ => return None,
+    })
+}

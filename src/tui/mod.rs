@@ -1,0 +1,83 @@
+//! The meeting room: the terminal app a co-chair runs a session with. It
+//! only calls into the rest of gavel; all its state is in [`app::App`].
+
+pub mod app;
+pub mod keys;
+pub mod view;
+
+use std::io::{Stdout, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use app::{App, Clock, SystemClock};
+
+use crate::workspace::Workspace;
+
+/// Puts the terminal back as it was: raw mode off, main screen, mouse off, cursor shown.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+}
+
+/// Restores the terminal when dropped, however the room is left.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// The meeting to open: the one named, or the first of a group that works on a resolution.
+pub fn choose_meeting(ws: &Workspace, id: Option<&str>) -> Result<usize, String> {
+    if ws.meetings.is_empty() {
+        return Err("this repository has no meeting: add an agenda as agendas/<group>/<id>.meeting.json".into());
+    }
+    match id {
+        Some(id) => ws.meetings.iter().position(|m| m.id == id).ok_or_else(|| {
+            let ids: Vec<&str> = ws.meetings.iter().map(|m| m.id.as_str()).collect();
+            format!("no meeting `{id}`; there are: {}", ids.join(", "))
+        }),
+        None => Ok(ws.meetings.iter().position(|m| ws.group(&m.group).is_some_and(|g| !g.value.resolutions.is_empty())).unwrap_or(0)),
+    }
+}
+
+/// Runs the room on a meeting until the chair quits or the process is told to stop.
+pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
+    let clock = SystemClock;
+    let mut app = App::new(ws, meeting, clock.now());
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        default_hook(info);
+    }));
+    enable_raw_mode().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    let _guard = Guard;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture).map_err(|e| format!("cannot use this terminal: {e}"))?;
+    let mut terminal: Terminal<CrosstermBackend<Stdout>> = Terminal::new(CrosstermBackend::new(stdout())).map_err(|e| e.to_string())?;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        terminal.draw(|f| view::draw(f, &app)).map_err(|e| e.to_string())?;
+        if event::poll(Duration::from_millis(250)).map_err(|e| e.to_string())? {
+            let ev = event::read().map_err(|e| e.to_string())?;
+            let size = terminal.size().map_err(|e| e.to_string())?;
+            let areas = view::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+            if let Some(a) = keys::action(&ev, &app.mode, &areas) {
+                app.update(a, clock.now());
+            }
+        } else {
+            app.update(app::Action::Tick, clock.now());
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,267 @@
+//! Drawing the meeting room from its state. Nothing here changes the state.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
+
+use super::app::{App, Mode, Pane};
+use crate::journal::{ItemStatus, Outcome, Position};
+use crate::redline::PieceKind;
+use crate::redline::doc::Status;
+use crate::render::tracked::line_pieces;
+
+/// The screen's panes, for drawing and for mouse clicks.
+pub struct Areas {
+    pub agenda: Rect,
+    pub speakers: Rect,
+    pub resolution: Rect,
+    pub status: Rect,
+}
+
+pub fn areas(area: Rect) -> Areas {
+    let [main, status] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(main);
+    let [speakers, resolution] = Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(right);
+    Areas { agenda: left, speakers, resolution, status }
+}
+
+fn mmss(secs: i64) -> String {
+    let s = secs.abs();
+    format!("{}{:02}:{:02}", if secs < 0 { "-" } else { "" }, s / 60, s % 60)
+}
+
+fn pane(title: String, focused: bool) -> Block<'static> {
+    let style = if focused { Style::default().add_modifier(Modifier::BOLD) } else { Style::default() };
+    Block::default().borders(Borders::ALL).title(Span::styled(title, style))
+}
+
+/// Draws the whole screen.
+pub fn draw(f: &mut Frame, app: &App) {
+    let a = areas(f.area());
+    draw_agenda(f, app, a.agenda);
+    draw_speakers(f, app, a.speakers);
+    draw_resolution(f, app, a.resolution);
+    draw_status(f, app, a.status);
+    match &app.mode {
+        Mode::Help => draw_help(f),
+        Mode::AddSpeaker { query, selected, point_of_order } => draw_add(f, app, query, *selected, *point_of_order),
+        Mode::Record { member, summary, position } => {
+            let body = vec![
+                Line::from(format!("Position (Tab): {}", Position::ALL[*position].describe())),
+                Line::from(format!("Summary: {summary}_")),
+                Line::from(""),
+                Line::from("Enter records it in the journal; Esc cancels."),
+            ];
+            popup(f, &format!("Intervention by {member}"), body);
+        }
+        Mode::Decide { outcome, text } => {
+            let body = vec![
+                Line::from(format!("Outcome (Tab): {}", Outcome::ALL[*outcome].describe())),
+                Line::from(format!("Text: {text}_")),
+                Line::from(""),
+                Line::from("Enter records the decision; Esc cancels."),
+            ];
+            popup(f, "Decision on the current item", body);
+        }
+        Mode::Normal => {}
+    }
+    if app.show_errors {
+        draw_errors(f, app);
+    }
+}
+
+fn draw_agenda(f: &mut Frame, app: &App, area: Rect) {
+    let items: Vec<ListItem> = app
+        .items
+        .iter()
+        .map(|i| {
+            let status = app.session.status(&i.id);
+            let mark = match status {
+                ItemStatus::Pending => " ",
+                ItemStatus::UnderDiscussion => "▶",
+                ItemStatus::Concluded => "✓",
+                ItemStatus::Deferred => "»",
+            };
+            let used = app.session.used(&i.id, app.now) / 60;
+            let allotted = i.allotted_minutes().map(|m| format!("{used}/{m}′")).unwrap_or_else(|| format!("{used}′"));
+            let mut style = Style::default();
+            if app.session.current.as_deref() == Some(i.id.as_str()) {
+                style = style.add_modifier(Modifier::BOLD);
+            }
+            ListItem::new(Line::from(vec![
+                Span::raw(format!("{mark} {:>2}. ", i.id)),
+                Span::styled(i.title.clone(), style),
+                Span::raw(format!("  {allotted}")),
+            ]))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(app.agenda_selected));
+    let list = List::new(items)
+        .block(pane(format!(" Agenda: {} ", app.meeting_id), app.focus == Pane::Agenda))
+        .highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
+    let mut lines: Vec<ListItem> = Vec::new();
+    if let Some((m, left)) = app.floor() {
+        let mut style = Style::default().add_modifier(Modifier::BOLD);
+        if left <= 30 {
+            style = style.add_modifier(Modifier::REVERSED);
+            if app.color {
+                style = style.fg(Color::Yellow);
+            }
+        }
+        let warn = if left < 0 {
+            "  over time!"
+        } else if left <= 30 {
+            "  ending"
+        } else {
+            ""
+        };
+        lines.push(ListItem::new(Line::from(Span::styled(format!("Floor: {m}  {}{warn}", mmss(left)), style))));
+    }
+    let st = app.session.current.as_ref().and_then(|c| app.session.item(c));
+    for (k, s) in st.map(|s| s.speakers.clone()).unwrap_or_default().iter().enumerate() {
+        let category = app.group.as_ref().and_then(|g| g.member(&s.member)).map(|m| m.category.describe()).unwrap_or("");
+        let poo = if s.point_of_order { "  (point of order)" } else { "" };
+        lines.push(ListItem::new(format!("{:>2}. {}  [{category}]{poo}", k + 1, s.member)));
+    }
+    if lines.is_empty() {
+        lines.push(ListItem::new(if app.session.current.is_some() {
+            "No one has asked for the floor. a: add a speaker"
+        } else {
+            "Take up an agenda item first (Enter on it)."
+        }));
+    }
+    let offset = usize::from(app.floor().is_some());
+    let mut state = ListState::default().with_selected(Some(app.speaker_selected + offset).filter(|_| app.focus == Pane::Speakers));
+    let order = if app.session.parties_first { "Parties first" } else { "in order asked" };
+    let title = format!(" Speakers ({order}, {} each) ", mmss(i64::from(app.speaking_time)));
+    let list =
+        List::new(lines).block(pane(title, app.focus == Pane::Speakers)).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
+    f.render_stateful_widget(list, area, &mut state);
+}
+
+/// The resolution with the current item's proposals as tracked changes:
+/// new text underlined, deleted text struck through (colour only adds).
+pub fn redline_lines(app: &App) -> Vec<Line<'static>> {
+    let blocks = app.redline();
+    let mut lines = Vec::new();
+    for b in blocks.iter().filter(|b| b.is_changed() || b.depth == 0 && blocks.iter().any(|c| c.is_changed() && c.group == b.group)) {
+        let mut spans = vec![Span::raw("    ".repeat(b.depth))];
+        for p in line_pieces(b) {
+            let style = match p.kind {
+                PieceKind::Same => Style::default(),
+                PieceKind::Del => {
+                    let s = Style::default().add_modifier(Modifier::CROSSED_OUT);
+                    if app.color { s.fg(Color::Red) } else { s }
+                }
+                PieceKind::Ins => {
+                    let s = Style::default().add_modifier(Modifier::UNDERLINED);
+                    if app.color { s.fg(Color::Green) } else { s }
+                }
+            };
+            spans.push(Span::styled(p.text, style));
+        }
+        if b.status == Status::Moved {
+            spans.push(Span::raw("  (moved here)"));
+        }
+        lines.push(Line::from(spans));
+    }
+    if lines.is_empty() {
+        lines.push(Line::from("No proposal before this item."));
+    }
+    lines
+}
+
+fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
+    let name = app.resolution.as_ref().map(|r| r.display_name()).unwrap_or_else(|| "no resolution".into());
+    let p = Paragraph::new(redline_lines(app))
+        .block(pane(format!(" {name}: proposals as tracked changes "), app.focus == Pane::Resolution))
+        .wrap(Wrap { trim: false })
+        .scroll((app.resolution_scroll as u16, 0));
+    f.render_widget(p, area);
+}
+
+fn draw_status(f: &mut Frame, app: &App, area: Rect) {
+    let item = app.current_item().map(|i| format!("Item {}: {}", i.id, i.title)).unwrap_or_else(|| "no item taken up".into());
+    let floor = app.floor().map(|(m, left)| format!("  │  Floor: {m} {}", mmss(left))).unwrap_or_default();
+    let errors = if app.errors.is_empty() { String::new() } else { format!("  │  {} problem(s): e", app.errors.len()) };
+    let text = format!(" {}  │  {item}{floor}{errors}  │  ?: help", app.meeting_id);
+    f.render_widget(Paragraph::new(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))), area);
+}
+
+fn popup(f: &mut Frame, title: &str, body: Vec<Line<'static>>) {
+    let area = centered(f.area(), 70, body.len() as u16 + 2);
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(format!(" {title} "))).wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn centered(area: Rect, width_pct: u16, height: u16) -> Rect {
+    let w = (area.width * width_pct / 100).max(20).min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+fn draw_add(f: &mut Frame, app: &App, query: &str, selected: usize, poo: bool) {
+    let matches = app.matches(query);
+    let mut body = vec![Line::from(format!("{}Name: {query}_", if poo { "Point of order. " } else { "" }))];
+    let sel = selected.min(matches.len().saturating_sub(1));
+    for (k, m) in matches.iter().take(8).enumerate() {
+        let line = format!("{} {}  [{}]", if k == sel { "▶" } else { " " }, m.name, m.category.describe());
+        body.push(Line::from(Span::styled(
+            line,
+            if k == sel { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() },
+        )));
+    }
+    if matches.is_empty() {
+        body.push(Line::from("no member matches"));
+    }
+    popup(f, "Add a speaker", body);
+}
+
+/// Every key, for the help overlay.
+pub const KEYS: &[(&str, &str)] = &[
+    ("Tab / 1 2 3", "move between agenda, speakers, resolution"),
+    ("↑ ↓ / k j", "select, or scroll the resolution"),
+    ("Enter", "agenda: take up the item; speakers: give the floor"),
+    ("a", "add a speaker (type part of the name)"),
+    ("p", "add a point of order (to the front)"),
+    ("x", "remove the selected speaker"),
+    ("K / J", "move the selected speaker up / down"),
+    ("f", "give the floor to the selected speaker"),
+    ("+ / -", "speaking time 30 seconds more / less"),
+    ("o", "Parties first on / off"),
+    ("r", "record the intervention of the speaker who had the floor"),
+    ("d", "record the decision on the current item"),
+    ("e", "show / hide problems"),
+    ("?", "this help"),
+    ("q", "quit (everything confirmed is already saved)"),
+];
+
+fn draw_help(f: &mut Frame) {
+    let body: Vec<Line> = KEYS
+        .iter()
+        .map(|(k, d)| Line::from(vec![Span::styled(format!("{k:>12}  "), Style::default().add_modifier(Modifier::BOLD)), Span::raw(*d)]))
+        .collect();
+    popup(f, "Keys", body);
+}
+
+fn draw_errors(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let h = (app.errors.len() as u16 + 2).clamp(3, area.height / 2);
+    let rect = Rect { x: area.x, y: area.y + area.height.saturating_sub(h + 1), width: area.width, height: h };
+    let body: Vec<Line> =
+        if app.errors.is_empty() { vec![Line::from("No problems.")] } else { app.errors.iter().map(|e| Line::from(e.clone())).collect() };
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(" Problems (e to hide) ")).wrap(Wrap { trim: false }),
+        rect,
+    );
+}
