@@ -1,0 +1,187 @@
+//! The meeting room on ratatui's TestBackend, driven by actions with a fixed clock.
+
+mod common;
+
+use common::TempRepo;
+use gavel::journal::{Event, Journal};
+use gavel::tui::app::{Action, App, Mode, Pane};
+use gavel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const T0: i64 = 1_738_674_000;
+
+fn room(repo: &TempRepo) -> App {
+    let ws = Workspace::load(repo.path());
+    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
+    let mut app = App::new(&ws, m, T0);
+    app.color = false;
+    app
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| gavel::tui::view::draw(f, app)).unwrap();
+    t.backend().buffer().clone()
+}
+
+fn text(b: &Buffer) -> String {
+    let mut s = String::new();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            s.push_str(b[(x, y)].symbol());
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The symbols of the cells in a row that carry a modifier.
+fn marked(b: &Buffer, m: Modifier) -> String {
+    let mut s = String::new();
+    for y in 0..b.area.height {
+        for x in 0..b.area.width {
+            if b[(x, y)].modifier.contains(m) {
+                s.push_str(b[(x, y)].symbol());
+            }
+        }
+    }
+    s
+}
+
+fn take_up(app: &mut App, item: usize) {
+    app.update(Action::Focus(Pane::Agenda), T0);
+    app.agenda_selected = item - 1;
+    app.update(Action::Confirm, T0);
+}
+
+fn add(app: &mut App, name: &str, t: i64) {
+    app.update(Action::OpenAddSpeaker { point_of_order: false }, t);
+    for c in name.chars() {
+        app.update(Action::Type(c), t);
+    }
+    app.update(Action::Confirm, t);
+}
+
+#[test]
+fn tracked_changes_are_underlined_and_struck_without_colour() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    let b = draw(&app, 200, 60);
+    let struck = marked(&b, Modifier::CROSSED_OUT);
+    let underlined = marked(&b, Modifier::UNDERLINED);
+    assert_eq!(struck, "six", "{}", text(&b));
+    assert_eq!(underlined, "three and provide the response within the following three months");
+    assert!(b.content.iter().all(|c| c.fg == ratatui::style::Color::Reset), "NO_COLOR: no colour, only modifiers");
+}
+
+#[test]
+fn an_inserted_sub_paragraph_reletters_in_the_view() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 2);
+    let b = draw(&app, 200, 60);
+    let struck = marked(&b, Modifier::CROSSED_OUT);
+    assert!(struck.contains('e') && struck.contains("and"), "{struck}");
+    let t = text(&b);
+    assert!(t.contains("f) Parties remind their diplomatic"), "{t}");
+}
+
+#[test]
+fn a_session_is_journaled_and_restored() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    add(&mut app, "iucn", T0 + 1);
+    add(&mut app, "ken", T0 + 2);
+    add(&mut app, "bots", T0 + 3);
+    app.update(Action::OpenAddSpeaker { point_of_order: true }, T0 + 4);
+    for c in "braz".chars() {
+        app.update(Action::Type(c), T0 + 4);
+    }
+    app.update(Action::Confirm, T0 + 4);
+    let order: Vec<String> = app.session.item("7").unwrap().speakers.iter().map(|s| s.member.clone()).collect();
+    assert_eq!(order, ["Brazil", "Kenya", "Botswana", "International Union for Conservation of Nature"]);
+    app.update(Action::Focus(Pane::Speakers), T0 + 5);
+    app.speaker_selected = 1;
+    app.update(Action::GiveFloor, T0 + 10);
+    assert_eq!(app.floor(), Some(("Kenya".into(), 180)));
+    app.update(Action::Tick, T0 + 170);
+    let b = draw(&app, 100, 30);
+    assert!(text(&b).contains("Floor: Kenya  00:20  ending"), "{}", text(&b));
+    app.update(Action::Tick, T0 + 200);
+    assert!(text(&draw(&app, 100, 30)).contains("Floor: Kenya  -00:10  over time!"));
+    app.update(Action::OpenRecord, T0 + 200);
+    for c in "Supports three months".chars() {
+        app.update(Action::Type(c), T0 + 200);
+    }
+    app.update(Action::NextChoice, T0 + 200);
+    app.update(Action::Confirm, T0 + 201);
+    assert!(app.floor().is_none());
+    app.update(Action::OpenDecide, T0 + 300);
+    app.update(Action::NextChoice, T0 + 300);
+    for c in "The working group agreed as amended.".chars() {
+        app.update(Action::Type(c), T0 + 300);
+    }
+    app.update(Action::Confirm, T0 + 301);
+    let journal = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json")));
+    let (entries, problems) = journal.read();
+    assert!(problems.is_empty());
+    assert_eq!(entries.len(), 8);
+    assert!(
+        matches!(&entries[6].event, Event::Intervention { member, summary, .. } if member == "Kenya" && summary == "Supports three months")
+    );
+    assert!(matches!(&entries[7].event, Event::Decision { text, .. } if text == "The working group agreed as amended."));
+    // A new room on the same repository stands where this one stood.
+    let again = room(&repo);
+    assert_eq!(again.session.current.as_deref(), Some("7"));
+    let order: Vec<String> = again.session.item("7").unwrap().speakers.iter().map(|s| s.member.clone()).collect();
+    assert_eq!(order, ["Brazil", "Botswana", "International Union for Conservation of Nature"]);
+    assert_eq!(again.session.status("7"), gavel::journal::ItemStatus::Concluded);
+    assert_eq!(again.agenda_selected, 6);
+}
+
+#[test]
+fn nothing_is_recorded_when_cancelled_and_keys_do_nothing_without_an_item() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    app.update(Action::OpenAddSpeaker { point_of_order: false }, T0);
+    assert_eq!(app.mode, Mode::Normal, "no speakers before an item is taken up");
+    take_up(&mut app, 3);
+    app.update(Action::OpenAddSpeaker { point_of_order: false }, T0);
+    app.update(Action::Type('k'), T0);
+    app.update(Action::Cancel, T0);
+    assert!(app.session.item("3").unwrap().speakers.is_empty());
+}
+
+#[test]
+fn a_malformed_file_is_shown_and_the_room_keeps_working() {
+    let repo = TempRepo::bundled();
+    repo.write("agendas/niap-2018/group.json", "{ \"name\": ");
+    let mut app = room(&repo);
+    assert!(app.errors.iter().any(|e| e.contains("agendas/niap-2018/group.json")), "{:?}", app.errors);
+    app.update(Action::ToggleErrors, T0);
+    let t = text(&draw(&app, 120, 30));
+    assert!(t.contains("Problems (e to hide)") && t.contains("niap-2018/group.json"), "{t}");
+    take_up(&mut app, 7);
+    assert_eq!(app.session.current.as_deref(), Some("7"));
+}
+
+#[test]
+fn small_terminal_and_help() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 2);
+    let t = text(&draw(&app, 80, 24));
+    assert!(t.contains("Agenda") && t.contains("Speakers") && t.contains("?: help"), "{t}");
+    app.update(Action::ToggleHelp, T0);
+    let t = text(&draw(&app, 80, 24));
+    for (k, _) in gavel::tui::view::KEYS.iter().take(8) {
+        assert!(t.contains(k.trim()), "{k} missing in help:\n{t}");
+    }
+    // Tiny terminals do not panic.
+    let _ = draw(&app, 20, 5);
+}
