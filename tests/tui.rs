@@ -185,3 +185,46 @@ fn small_terminal_and_help() {
     // Tiny terminals do not panic.
     let _ = draw(&app, 20, 5);
 }
+
+#[test]
+fn agreeing_adopts_the_items_proposals_as_commits() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    assert!(std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
+    let r = git2::Repository::open(&dir).unwrap();
+    let mut c = r.config().unwrap();
+    c.set_str("user.name", "New Zealand (co-Chair)").unwrap();
+    c.set_str("user.email", "chair@nz.invalid").unwrap();
+    let ws = Workspace::load(&dir);
+    let mut app = App::new(&ws, gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap(), T0);
+    take_up(&mut app, 7);
+    app.update(Action::OpenDecide, T0 + 60);
+    for ch in "The working group agreed.".chars() {
+        app.update(Action::Type(ch), T0 + 60);
+    }
+    app.update(Action::Confirm, T0 + 61);
+    assert!(app.errors.is_empty(), "{:?}", app.errors);
+    assert!(app.notice.as_deref().unwrap().starts_with("Committed: Conf. 11.3: amend 23 b) as proposed by Kenya and New Zealand"));
+    let head = r.head().unwrap().peel_to_commit().unwrap();
+    let msg = head.message().unwrap().to_string();
+    assert!(msg.contains("Meeting: sc78-session") && msg.contains("Agenda-item: 7") && msg.contains("Decision: agreed"), "{msg}");
+    assert_eq!(head.author().name().unwrap(), "New Zealand (co-Chair)");
+    let t = text(&draw(&app, 200, 60));
+    assert!(t.contains("No proposal before this item."), "the adopted proposal is no longer pending:\n{t}");
+}
+
+#[test]
+fn outside_git_the_decision_is_kept_and_the_failure_shown() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    app.update(Action::OpenDecide, T0);
+    app.update(Action::Confirm, T0);
+    assert!(
+        app.errors.iter().any(|e| e.contains("decision recorded in the journal, but sc78-37-23b was not committed")),
+        "{:?}",
+        app.errors
+    );
+    let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
+    assert!(entries.iter().any(|e| matches!(e.event, Event::Decision { .. })));
+}

@@ -37,6 +37,8 @@ pub enum Pane {
 pub enum Mode {
     Normal,
     Help,
+    /// The current item's documents, proposals and the mandate topic it takes up.
+    Documents,
     /// Adding a speaker: the typed filter and the selected match.
     AddSpeaker {
         query: String,
@@ -84,12 +86,15 @@ pub enum Action {
     ToggleHelp,
     ToggleErrors,
     ToggleOrder,
+    ShowDocuments,
     /// A mouse click at a row of a pane.
     Click(Pane, usize),
 }
 
 /// The meeting room.
 pub struct App {
+    /// The working-group repository (for adopting decisions).
+    pub root: std::path::PathBuf,
     pub meeting_id: String,
     pub meeting_title: String,
     pub items: Vec<AgendaItem>,
@@ -112,6 +117,8 @@ pub struct App {
     pub now: i64,
     pub quit: bool,
     pub color: bool,
+    /// What the last decision committed, for the chair to see.
+    pub notice: Option<String>,
 }
 
 impl App {
@@ -134,6 +141,7 @@ impl App {
         let items: Vec<AgendaItem> = agenda_items(meeting).into_iter().cloned().collect();
         let agenda_selected = session.current.as_ref().and_then(|c| items.iter().position(|i| &i.id == c)).unwrap_or(0);
         App {
+            root: ws.root.clone(),
             meeting_id: entry.id.clone(),
             meeting_title: meeting.title.clone(),
             items,
@@ -153,6 +161,7 @@ impl App {
             now: clock_now,
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+            notice: None,
         }
     }
 
@@ -214,9 +223,11 @@ impl App {
         let item = self.session.current.clone();
         match (&mut self.mode, action) {
             (_, Action::Tick) => {}
-            (Mode::Help, Action::ToggleHelp | Action::Cancel | Action::Confirm) => self.mode = Mode::Normal,
-            (Mode::Help, Action::Quit) => self.quit = true,
-            (Mode::Help, _) => {}
+            (Mode::Help | Mode::Documents, Action::ToggleHelp | Action::ShowDocuments | Action::Cancel | Action::Confirm) => {
+                self.mode = Mode::Normal
+            }
+            (Mode::Help | Mode::Documents, Action::Quit) => self.quit = true,
+            (Mode::Help | Mode::Documents, _) => {}
             (Mode::AddSpeaker { query, selected, .. }, Action::Type(c)) => {
                 query.push(c);
                 *selected = 0;
@@ -252,7 +263,12 @@ impl App {
                 let (outcome, text) = (Outcome::ALL[*outcome], text.trim().to_string());
                 self.mode = Mode::Normal;
                 if let Some(item) = item {
-                    self.record(Event::Decision { item, outcome, text });
+                    let before = self.errors.len();
+                    self.record(Event::Decision { item: item.clone(), outcome, text });
+                    // Agreed: the item's pending proposals are adopted, each one commit.
+                    if outcome == Outcome::Agreed && self.errors.len() == before {
+                        self.adopt_item_proposals(&item);
+                    }
                 }
             }
             (Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. }, Action::Cancel) => self.mode = Mode::Normal,
@@ -265,6 +281,7 @@ impl App {
         match a {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.mode = Mode::Help,
+            Action::ShowDocuments => self.mode = Mode::Documents,
             Action::ToggleErrors => self.show_errors = !self.show_errors,
             Action::ToggleOrder => self.session.parties_first = !self.session.parties_first,
             Action::FocusNext => {
@@ -337,6 +354,62 @@ impl App {
             }
             Action::OpenDecide if item.is_some() => self.mode = Mode::Decide { outcome: 0, text: String::new() },
             _ => {}
+        }
+    }
+
+    /// Adopts the pending proposals the item takes up, through the git store,
+    /// and reloads the resolution. Failures go to the problems panel; the
+    /// decision itself is already in the journal.
+    fn adopt_item_proposals(&mut self, item: &str) {
+        let ids: Vec<String> = self.items.iter().find(|i| i.id == item).map(|i| i.proposals.clone()).unwrap_or_default();
+        let mut done = Vec::new();
+        for id in ids {
+            let ws = Workspace::load(&self.root);
+            let Some(res) = &self.resolution else { break };
+            let Ok(loaded) = ws.resolution(&crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None }) else { break };
+            let Some(file) = ws.proposals_on(&loaded.value) else { break };
+            let Some((index, proposal)) = file.value.proposals.iter().enumerate().find(|(_, p)| p.id == id) else { continue };
+            if proposal.status != crate::group::Status::Pending {
+                continue;
+            }
+            let store = match crate::store::Store::open(&self.root) {
+                Ok(s) => s,
+                Err(e) => {
+                    self.errors.push(format!("decision recorded in the journal, but {id} was not committed: {e}"));
+                    self.show_errors = true;
+                    break;
+                }
+            };
+            let adoption = crate::store::Adoption {
+                resolution: &loaded.value,
+                resolution_path: &loaded.path,
+                proposals_path: &file.path,
+                proposals_source: &file.source,
+                proposal_index: index,
+                proposal,
+                decision: crate::store::Decision::Agreed,
+                meeting: Some(self.meeting_id.clone()),
+                agenda_item: Some(item.to_string()),
+                author: None,
+            };
+            match crate::store::adopt(&store, &adoption) {
+                Ok(a) => done.push(format!("{} ({})", a.subject, &a.commit.to_string()[..7])),
+                Err(e) => {
+                    self.errors.push(format!("decision recorded in the journal, but {id} was not committed: {e}"));
+                    self.show_errors = true;
+                }
+            }
+        }
+        if !done.is_empty() {
+            self.notice = Some(format!("Committed: {}", done.join("; ")));
+            let ws = Workspace::load(&self.root);
+            if let Some(res) = &self.resolution {
+                let name = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
+                if let Ok(l) = ws.resolution(&name) {
+                    self.proposals = ws.proposals_on(&l.value).map(|p| p.value.proposals.clone()).unwrap_or_default();
+                    self.resolution = Some(l.value.clone());
+                }
+            }
         }
     }
 

@@ -62,6 +62,7 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'r' => Action::OpenRecord,
             'd' => Action::OpenDecide,
             'e' => Action::ToggleErrors,
+            'm' => Action::ShowDocuments,
             _ => return None,
         },
         _ => return None,

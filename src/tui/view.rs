@@ -65,6 +65,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             ];
             popup(f, "Decision on the current item", body);
         }
+        Mode::Documents => draw_documents(f, app),
         Mode::Normal => {}
     }
     if app.show_errors {
@@ -186,11 +187,42 @@ fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
     f.render_widget(p, area);
 }
 
+fn draw_documents(f: &mut Frame, app: &App) {
+    let mut body = Vec::new();
+    let item = app.current_item().or_else(|| app.items.get(app.agenda_selected));
+    if let Some(i) = item {
+        body.push(Line::from(Span::styled(format!("Item {}: {}", i.id, i.title), Style::default().add_modifier(Modifier::BOLD))));
+        if let (Some(t), Some(g)) = (&i.topic, &app.group) {
+            let m = &g.mandate;
+            body.push(Line::from(format!("Decision {} ({}), topic {t}:", m.decision, m.title)));
+            if let Some(topic) = m.topics.iter().find(|x| &x.label == t) {
+                body.push(Line::from(format!("  {} {}", topic.label, topic.text)));
+            }
+        }
+        for d in &i.documents {
+            body.push(Line::from(format!("Document: {d}")));
+        }
+        for p in &i.proposals {
+            let title =
+                app.proposals.iter().find(|x| &x.id == p).map(|x| format!("{} ({})", x.title, x.proponents.join(", "))).unwrap_or_default();
+            body.push(Line::from(format!("Proposal {p}: {title}")));
+        }
+        if !i.presenters.is_empty() {
+            body.push(Line::from(format!("Presenters: {}", i.presenters.join(", "))));
+        }
+    }
+    if body.is_empty() {
+        body.push(Line::from("No item."));
+    }
+    popup(f, "Documents and mandate (m to close)", body);
+}
+
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let item = app.current_item().map(|i| format!("Item {}: {}", i.id, i.title)).unwrap_or_else(|| "no item taken up".into());
     let floor = app.floor().map(|(m, left)| format!("  │  Floor: {m} {}", mmss(left))).unwrap_or_default();
     let errors = if app.errors.is_empty() { String::new() } else { format!("  │  {} problem(s): e", app.errors.len()) };
-    let text = format!(" {}  │  {item}{floor}{errors}  │  ?: help", app.meeting_id);
+    let notice = app.notice.as_ref().map(|n| format!("  │  {n}")).unwrap_or_default();
+    let text = format!(" {}  │  {item}{floor}{errors}{notice}  │  ?: help", app.meeting_id);
     f.render_widget(Paragraph::new(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))), area);
 }
 
@@ -239,7 +271,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("+ / -", "speaking time 30 seconds more / less"),
     ("o", "Parties first on / off"),
     ("r", "record the intervention of the speaker who had the floor"),
-    ("d", "record the decision on the current item"),
+    ("d", "record the decision (agreed: the item's proposals are adopted, one commit each)"),
+    ("m", "the current item's documents, proposals and mandate topic"),
     ("e", "show / hide problems"),
     ("?", "this help"),
     ("q", "quit (everything confirmed is already saved)"),
