@@ -6,8 +6,7 @@ use std::path::Path;
 
 use super::output::{self, FormatArg};
 use super::{CliError, emit, open_at, show::find};
-use crate::redline::{Piece, PieceKind, diff_words};
-use crate::render::tracked::{self, Format, merge};
+use crate::render::tracked::{self, Format};
 use crate::resolution::resolve::Target;
 use crate::resolution::{ParagraphRef, ResolutionName};
 use crate::store::{Step, Store};
@@ -81,54 +80,8 @@ fn step(out: &mut String, s: &Step, format: Format) {
     if !about.is_empty() {
         let _ = writeln!(out, "    {}{}", about.join("; "), if md { "  " } else { "" });
     }
-    let pieces = change(s);
+    let pieces = s.pieces();
     let _ = writeln!(out, "{}{}\n", if md { "" } else { "    " }, tracked::pieces(format, &pieces));
-}
-
-/// The step as tracked changes: label and text.
-fn change(s: &Step) -> Vec<Piece> {
-    let mut v = Vec::new();
-    match (&s.before, &s.after) {
-        (Some(b), Some(a)) => {
-            match (&b.label, &a.label) {
-                (Some(x), Some(y)) => {
-                    v.extend(label_change(x, y));
-                    v.push(Piece::new(PieceKind::Same, " "));
-                }
-                (None, Some(y)) => v.push(Piece::new(PieceKind::Ins, format!("{y} "))),
-                (Some(x), None) => v.push(Piece::new(PieceKind::Del, format!("{x} "))),
-                (None, None) => {}
-            }
-            v.extend(diff_words(&b.text, &a.text, None).pieces);
-        }
-        (None, Some(a)) => v.push(Piece::new(PieceKind::Ins, line(a))),
-        (Some(b), None) => v.push(Piece::new(PieceKind::Del, line(b))),
-        (None, None) => {}
-    }
-    merge(v)
-}
-
-/// `e)` → `f)` as `e` deleted, `f` inserted, `)` kept: the label's value changes as a whole.
-fn label_change(old: &str, new: &str) -> Vec<Piece> {
-    if old == new {
-        return vec![Piece::new(PieceKind::Same, old)];
-    }
-    let open = if old.starts_with('(') && new.starts_with('(') { "(" } else { "" };
-    let close = [")", "."].into_iter().find(|c| old.ends_with(c) && new.ends_with(c)).unwrap_or("");
-    let inner = |s: &str| s[open.len()..s.len() - close.len()].to_string();
-    merge(vec![
-        Piece::new(PieceKind::Same, open),
-        Piece::new(PieceKind::Del, inner(old)),
-        Piece::new(PieceKind::Ins, inner(new)),
-        Piece::new(PieceKind::Same, close),
-    ])
-}
-
-fn line(v: &crate::store::Version) -> String {
-    match &v.label {
-        Some(l) => format!("{l} {}", v.text),
-        None => v.text.clone(),
-    }
 }
 
 /// `2025-02-04 14:12 +01:00` in the author's time zone.
@@ -141,13 +94,6 @@ fn date(seconds: i64, offset_minutes: i32) -> String {
 
 #[cfg(test)]
 mod tests {
-    #[test]
-    fn labels_change_as_a_whole() {
-        assert_eq!(crate::redline::wdiff(&super::label_change("e)", "f)")), "[-e-]{+f+})");
-        assert_eq!(crate::redline::wdiff(&super::label_change("(iv)", "(v)")), "([-iv-]{+v+})");
-        assert_eq!(crate::redline::wdiff(&super::label_change("24.", "25.")), "[-24-]{+25+}.");
-    }
-
     #[test]
     fn dates_in_the_authors_zone() {
         assert_eq!(super::date(1669399200 + 5 * 3600, -300), "2022-11-25 18:00 -05:00");

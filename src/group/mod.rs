@@ -1,6 +1,7 @@
 //! Working groups and what they produce: membership and mandate, meeting
 //! agendas, and proposals to amend resolutions. All read from JSON.
 
+pub mod append;
 pub mod meeting;
 pub mod member;
 pub mod proposal;

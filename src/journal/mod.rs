@@ -110,6 +110,15 @@ pub enum Event {
         outcome: Outcome,
         text: String,
     },
+    /// A proposal drafted in the meeting, saved to the resolution's proposals file.
+    ProposalMade {
+        item: String,
+        proposal: String,
+        proponents: Vec<String>,
+        supporters: Vec<String>,
+        target: String,
+        text: String,
+    },
 }
 
 /// An event with when it was recorded (seconds since the epoch).

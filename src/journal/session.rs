@@ -34,6 +34,8 @@ pub struct ItemState {
     pub taken_up_at: Option<i64>,
     pub interventions: Vec<Entry>,
     pub decision: Option<(Outcome, String)>,
+    /// Proposals drafted during the item.
+    pub proposals_made: Vec<String>,
 }
 
 /// The meeting as the journal left it.
@@ -127,6 +129,9 @@ impl Session {
                     st.floor = None;
                 }
                 st.interventions.push(e.clone());
+            }
+            Event::ProposalMade { item, proposal, .. } => {
+                self.items.entry(item.clone()).or_default().proposals_made.push(proposal.clone());
             }
             Event::Decision { item, outcome, text } => {
                 let st = self.items.entry(item.clone()).or_default();

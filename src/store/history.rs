@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::message::{Trailers, trailers};
 use super::{Store, StoreError, git};
+use crate::redline::{Piece, PieceKind, diff_words};
+use crate::render::tracked::merge;
 use crate::resolution::{NodeId, Resolution, parse};
 
 /// A provision as it read in one version of the file.
@@ -207,6 +209,55 @@ impl Store {
     }
 }
 
+impl Step {
+    /// The step as tracked changes: label and text.
+    pub fn pieces(&self) -> Vec<Piece> {
+        let s = self;
+        let mut v = Vec::new();
+        match (&s.before, &s.after) {
+            (Some(b), Some(a)) => {
+                match (&b.label, &a.label) {
+                    (Some(x), Some(y)) => {
+                        v.extend(label_change(x, y));
+                        v.push(Piece::new(PieceKind::Same, " "));
+                    }
+                    (None, Some(y)) => v.push(Piece::new(PieceKind::Ins, format!("{y} "))),
+                    (Some(x), None) => v.push(Piece::new(PieceKind::Del, format!("{x} "))),
+                    (None, None) => {}
+                }
+                v.extend(diff_words(&b.text, &a.text, None).pieces);
+            }
+            (None, Some(a)) => v.push(Piece::new(PieceKind::Ins, line(a))),
+            (Some(b), None) => v.push(Piece::new(PieceKind::Del, line(b))),
+            (None, None) => {}
+        }
+        merge(v)
+    }
+}
+
+/// `e)` → `f)` as `e` deleted, `f` inserted, `)` kept: the label's value changes as a whole.
+fn label_change(old: &str, new: &str) -> Vec<Piece> {
+    if old == new {
+        return vec![Piece::new(PieceKind::Same, old)];
+    }
+    let open = if old.starts_with('(') && new.starts_with('(') { "(" } else { "" };
+    let close = [")", "."].into_iter().find(|c| old.ends_with(c) && new.ends_with(c)).unwrap_or("");
+    let inner = |s: &str| s[open.len()..s.len() - close.len()].to_string();
+    merge(vec![
+        Piece::new(PieceKind::Same, open),
+        Piece::new(PieceKind::Del, inner(old)),
+        Piece::new(PieceKind::Ins, inner(new)),
+        Piece::new(PieceKind::Same, close),
+    ])
+}
+
+fn line(v: &crate::store::Version) -> String {
+    match &v.label {
+        Some(l) => format!("{l} {}", v.text),
+        None => v.text.clone(),
+    }
+}
+
 /// The provision `id` in one version of a resolution file.
 fn extract(bytes: &[u8], id: &NodeId) -> Option<Version> {
     let text = std::str::from_utf8(bytes).ok()?;
@@ -263,5 +314,15 @@ fn write_cache(path: &Path, c: &Cached) {
         if std::fs::create_dir_all(dir).is_ok() {
             let _ = crate::fsx::write_atomic(path, &bytes);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn labels_change_as_a_whole() {
+        assert_eq!(crate::redline::wdiff(&super::label_change("e)", "f)")), "[-e-]{+f+})");
+        assert_eq!(crate::redline::wdiff(&super::label_change("(iv)", "(v)")), "([-iv-]{+v+})");
+        assert_eq!(crate::redline::wdiff(&super::label_change("24.", "25.")), "[-24-]{+25+}.");
     }
 }
