@@ -83,6 +83,8 @@ fn an_inserted_sub_paragraph_reletters_in_the_view() {
     let repo = TempRepo::bundled();
     let mut app = room(&repo);
     take_up(&mut app, 2);
+    app.update(Action::Focus(Pane::Resolution), T0);
+    app.resolution_selected = app.redline().iter().position(|b| b.id.0 == "para_10__e").unwrap();
     let b = draw(&app, 200, 60);
     let struck = marked(&b, Modifier::CROSSED_OUT);
     assert!(struck.contains('e') && struck.contains("and"), "{struck}");
@@ -209,8 +211,9 @@ fn agreeing_adopts_the_items_proposals_as_commits() {
     let msg = head.message().unwrap().to_string();
     assert!(msg.contains("Meeting: sc78-session") && msg.contains("Agenda-item: 7") && msg.contains("Decision: agreed"), "{msg}");
     assert_eq!(head.author().name().unwrap(), "New Zealand (co-Chair)");
-    let t = text(&draw(&app, 200, 60));
-    assert!(t.contains("No proposal before this item."), "the adopted proposal is no longer pending:\n{t}");
+    let b = draw(&app, 200, 60);
+    assert_eq!(marked(&b, Modifier::CROSSED_OUT), "", "the adopted proposal is no longer pending");
+    assert!(text(&b).contains("when, within three months, the information requested"), "the text in force now reads as adopted");
 }
 
 #[test]
@@ -227,4 +230,70 @@ fn outside_git_the_decision_is_kept_and_the_failure_shown() {
     );
     let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
     assert!(entries.iter().any(|e| matches!(e.event, Event::Decision { .. })));
+}
+
+#[test]
+fn drafting_an_amendment_with_live_tracked_changes() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    app.update(Action::Focus(Pane::Resolution), T0);
+    app.resolution_selected = app.redline().iter().position(|b| b.id.0 == "para_23__c").unwrap();
+    app.update(Action::OpenEditor, T0);
+    assert!(matches!(app.mode, Mode::Edit { names: false, .. }));
+    // Move to the end and add words; select the last word and bracket it as not agreed.
+    let key = |c| Action::EditKey(KeyEvent::new(c, KeyModifiers::NONE));
+    app.update(key(KeyCode::End), T0);
+    app.update(key(KeyCode::Backspace), T0);
+    for ch in " within two weeks;".chars() {
+        app.update(key(KeyCode::Char(ch)), T0);
+    }
+    app.update(Action::EditKey(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)), T0);
+    for _ in 0..5 {
+        app.update(Action::EditKey(KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT)), T0);
+    }
+    app.update(Action::Bracket, T0);
+    assert!(app.editor.as_ref().unwrap().text().ends_with("as appropriate within two [weeks];"), "{}", app.editor.as_ref().unwrap().text());
+    let b = draw(&app, 160, 48);
+    assert!(marked(&b, Modifier::UNDERLINED).contains("within two [weeks]"), "live preview: {}", marked(&b, Modifier::UNDERLINED));
+    // Saving without a proponent is refused with a word; then name Kenya and Botswana.
+    app.update(Action::Save, T0);
+    assert!(app.notice.as_deref().unwrap().starts_with("Name who proposes it"));
+    app.update(Action::NextChoice, T0);
+    for q in ["kenya", "botsw"] {
+        for ch in q.chars() {
+            app.update(Action::Type(ch), T0);
+        }
+        app.update(Action::Confirm, T0);
+    }
+    app.update(Action::Save, T0);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.notice.as_deref(), Some("Proposal sc78-session-7-5 saved."));
+    let file: gavel::group::ProposalFile = serde_json::from_str(&repo.read("resolutions/conf-11.3.proposals.json")).unwrap();
+    let p = file.proposals.last().unwrap();
+    assert_eq!((p.proponents.clone(), p.supporters.clone()), (vec!["Kenya".to_string()], vec!["Botswana".to_string()]));
+    assert!(repo.load().diagnostics.is_empty(), "the file still checks clean: {:?}", repo.load().diagnostics);
+    // It is shown in place, and recorded in the journal.
+    let b = draw(&app, 200, 60);
+    assert!(marked(&b, Modifier::UNDERLINED).contains("within two [weeks]"));
+    let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
+    assert!(matches!(&entries.last().unwrap().event, Event::ProposalMade { proposal, .. } if proposal == "sc78-session-7-5"));
+    // A second, competing proposal on the same provision: side by side.
+    app.update(Action::OpenEditor, T0);
+    app.update(key(KeyCode::End), T0);
+    for ch in " promptly".chars() {
+        app.update(key(KeyCode::Char(ch)), T0);
+    }
+    app.update(Action::NextChoice, T0);
+    for ch in "niger".chars() {
+        app.update(Action::Type(ch), T0);
+    }
+    app.update(Action::Confirm, T0);
+    app.update(Action::Save, T0);
+    app.update(Action::OpenCompeting, T0);
+    let Mode::Competing { columns, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(columns.len(), 2);
+    let t = text(&draw(&app, 160, 48));
+    assert!(t.contains("sc78-session-7-5 (Kenya)") && t.contains("sc78-session-7-6 (Niger)"), "{t}");
 }

@@ -37,6 +37,21 @@ pub enum Pane {
 pub enum Mode {
     Normal,
     Help,
+    /// Drafting an amendment to the selected provision; `names` when typing proponents and supporters.
+    Edit {
+        names: bool,
+        query: String,
+    },
+    /// The selected provision's history, each step as tracked changes.
+    History {
+        title: String,
+        steps: Vec<(String, Vec<crate::redline::Piece>)>,
+    },
+    /// Competing proposals on the selected provision, side by side.
+    Competing {
+        title: String,
+        columns: Vec<(String, Vec<crate::redline::Piece>)>,
+    },
     /// The current item's documents, proposals and the mandate topic it takes up.
     Documents,
     /// Adding a speaker: the typed filter and the selected match.
@@ -87,14 +102,43 @@ pub enum Action {
     ToggleErrors,
     ToggleOrder,
     ShowDocuments,
+    OpenEditor,
+    /// A key for the amendment editor.
+    EditKey(crossterm::event::KeyEvent),
+    /// Mark the selection (or the cursor) as text not yet agreed: [ … ].
+    Bracket,
+    Save,
+    OpenHistory,
+    OpenCompeting,
     /// A mouse click at a row of a pane.
     Click(Pane, usize),
+}
+
+/// An amendment being drafted to one provision.
+pub struct Editor {
+    pub id: crate::resolution::NodeId,
+    /// Its address in the text in force.
+    pub address: crate::resolution::ParagraphRef,
+    /// The text it is drafted against.
+    pub base: String,
+    pub area: ratatui_textarea::TextArea<'static>,
+    pub proponents: Vec<String>,
+    pub supporters: Vec<String>,
+}
+
+impl Editor {
+    /// The drafted text, as one paragraph.
+    pub fn text(&self) -> String {
+        self.area.lines().join(" ").trim().to_string()
+    }
 }
 
 /// The meeting room.
 pub struct App {
     /// The working-group repository (for adopting decisions).
     pub root: std::path::PathBuf,
+    /// The meeting's group (its folder under agendas/).
+    pub group_id: String,
     pub meeting_id: String,
     pub meeting_title: String,
     pub items: Vec<AgendaItem>,
@@ -107,7 +151,10 @@ pub struct App {
     pub focus: Pane,
     pub agenda_selected: usize,
     pub speaker_selected: usize,
-    pub resolution_scroll: usize,
+    /// The selected provision in the resolution pane (an index into [`App::redline`]).
+    pub resolution_selected: usize,
+    /// The amendment being drafted.
+    pub editor: Option<Editor>,
     pub mode: Mode,
     /// Problems to show in the error panel (malformed files, a journal that could not be written).
     pub errors: Vec<String>,
@@ -142,6 +189,7 @@ impl App {
         let agenda_selected = session.current.as_ref().and_then(|c| items.iter().position(|i| &i.id == c)).unwrap_or(0);
         App {
             root: ws.root.clone(),
+            group_id: entry.group.clone(),
             meeting_id: entry.id.clone(),
             meeting_title: meeting.title.clone(),
             items,
@@ -153,7 +201,8 @@ impl App {
             focus: Pane::Agenda,
             agenda_selected,
             speaker_selected: 0,
-            resolution_scroll: 0,
+            resolution_selected: 0,
+            editor: None,
             mode: Mode::Normal,
             errors,
             show_errors: false,
@@ -185,7 +234,11 @@ impl App {
     /// The redline of the proposals the current item takes up (all pending ones when it names none).
     pub fn redline(&self) -> Vec<Block> {
         let Some(res) = &self.resolution else { return Vec::new() };
-        let wanted: Vec<&String> = self.current_item().map(|i| i.proposals.iter().collect()).unwrap_or_default();
+        let made = self.session.current.as_ref().and_then(|c| self.session.item(c)).map(|st| st.proposals_made.clone()).unwrap_or_default();
+        let mut wanted: Vec<&String> = self.current_item().map(|i| i.proposals.iter().collect()).unwrap_or_default();
+        if !wanted.is_empty() {
+            wanted.extend(made.iter());
+        }
         let chosen: Vec<&crate::group::Proposal> = self
             .proposals
             .iter()
@@ -223,11 +276,57 @@ impl App {
         let item = self.session.current.clone();
         match (&mut self.mode, action) {
             (_, Action::Tick) => {}
-            (Mode::Help | Mode::Documents, Action::ToggleHelp | Action::ShowDocuments | Action::Cancel | Action::Confirm) => {
-                self.mode = Mode::Normal
+            (
+                Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
+                Action::ToggleHelp | Action::ShowDocuments | Action::OpenHistory | Action::OpenCompeting | Action::Cancel | Action::Confirm,
+            ) => self.mode = Mode::Normal,
+            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
+            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
+            (Mode::Edit { .. }, Action::Cancel) => {
+                self.editor = None;
+                self.mode = Mode::Normal;
             }
-            (Mode::Help | Mode::Documents, Action::Quit) => self.quit = true,
-            (Mode::Help | Mode::Documents, _) => {}
+            (Mode::Edit { .. }, Action::Save) => self.save_amendment(),
+            (Mode::Edit { names, .. }, Action::NextChoice) => *names = !*names,
+            (Mode::Edit { names: false, .. }, Action::EditKey(k)) => {
+                if let Some(e) = self.editor.as_mut() {
+                    e.area.input(k);
+                }
+            }
+            (Mode::Edit { names: false, .. }, Action::Bracket) => {
+                if let Some(e) = self.editor.as_mut() {
+                    if e.area.is_selecting() {
+                        e.area.cut();
+                        let t = e.area.yank_text();
+                        e.area.insert_str(format!("[{t}]"));
+                    } else {
+                        e.area.insert_str("[]");
+                        e.area.move_cursor(ratatui_textarea::CursorMove::Back);
+                    }
+                }
+            }
+            (Mode::Edit { names: true, query }, Action::Type(c)) => query.push(c),
+            (Mode::Edit { names: true, query }, Action::Backspace) => {
+                if query.pop().is_none() {
+                    if let Some(e) = self.editor.as_mut() {
+                        if e.supporters.pop().is_none() {
+                            e.proponents.pop();
+                        }
+                    }
+                }
+            }
+            (Mode::Edit { names: true, query }, Action::Confirm) => {
+                let q = std::mem::take(query);
+                let name = self.matches(&q).first().map(|m| m.name.clone());
+                if let (Some(e), Some(n)) = (self.editor.as_mut(), name) {
+                    if e.proponents.is_empty() {
+                        e.proponents.push(n);
+                    } else if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
+                        e.supporters.push(n);
+                    }
+                }
+            }
+            (Mode::Edit { .. }, _) => {}
             (Mode::AddSpeaker { query, selected, .. }, Action::Type(c)) => {
                 query.push(c);
                 *selected = 0;
@@ -303,18 +402,19 @@ impl App {
             Action::Up => match self.focus {
                 Pane::Agenda => self.agenda_selected = self.agenda_selected.saturating_sub(1),
                 Pane::Speakers => self.speaker_selected = self.speaker_selected.saturating_sub(1),
-                Pane::Resolution => self.resolution_scroll = self.resolution_scroll.saturating_sub(1),
+                Pane::Resolution => self.resolution_selected = self.resolution_selected.saturating_sub(1),
             },
             Action::Down => match self.focus {
                 Pane::Agenda => self.agenda_selected = (self.agenda_selected + 1).min(self.items.len().saturating_sub(1)),
                 Pane::Speakers => self.speaker_selected = (self.speaker_selected + 1).min(self.speakers().len().saturating_sub(1)),
-                Pane::Resolution => self.resolution_scroll += 1,
+                Pane::Resolution => self.resolution_selected = (self.resolution_selected + 1).min(self.redline().len().saturating_sub(1)),
             },
             Action::TakeUp | Action::Confirm if self.focus == Pane::Agenda => {
                 if let Some(i) = self.items.get(self.agenda_selected).map(|i| i.id.clone()) {
                     if self.session.current.as_deref() != Some(i.as_str()) {
                         self.record(Event::ItemTakenUp { item: i });
-                        self.resolution_scroll = 0;
+                        // The resolution pane opens on the first provision the item's proposals change.
+                        self.resolution_selected = self.redline().iter().position(|b| b.is_changed()).unwrap_or(0);
                     }
                 }
             }
@@ -353,7 +453,133 @@ impl App {
                 }
             }
             Action::OpenDecide if item.is_some() => self.mode = Mode::Decide { outcome: 0, text: String::new() },
+            Action::OpenEditor => self.open_editor(),
+            Action::OpenHistory => self.open_history(),
+            Action::OpenCompeting => self.open_competing(),
             _ => {}
+        }
+    }
+
+    /// The provision selected in the resolution pane, in the text in force.
+    pub fn selected_provision(&self) -> Option<(crate::resolution::NodeIdx, crate::resolution::NodeId)> {
+        let blocks = self.redline();
+        let b = blocks.get(self.resolution_selected.min(blocks.len().saturating_sub(1)))?;
+        let res = self.resolution.as_ref()?;
+        res.by_id(&b.id).map(|i| (i, b.id.clone()))
+    }
+
+    fn open_editor(&mut self) {
+        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else {
+            self.notice = Some("Select a provision of the text in force in the resolution pane (3, then ↑ ↓) to amend it.".into());
+            return;
+        };
+        let base = res.node(idx).text.clone();
+        let mut area = ratatui_textarea::TextArea::new(vec![base.clone()]);
+        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+        let proponents = self.floor().map(|(m, _)| vec![m]).unwrap_or_default();
+        self.editor = Some(Editor { id, address: res.address(idx), base, area, proponents, supporters: Vec::new() });
+        self.mode = Mode::Edit { names: false, query: String::new() };
+    }
+
+    /// Saves the drafted amendment as a proposal: appended to the
+    /// resolution's proposals file (whole or not at all), then journaled.
+    fn save_amendment(&mut self) {
+        let Some(e) = self.editor.as_ref() else { return };
+        let text = e.text();
+        if text == e.base {
+            self.notice = Some("Nothing is changed yet: edit the text, or Esc to leave.".into());
+            return;
+        }
+        if e.proponents.is_empty() {
+            self.notice = Some("Name who proposes it: Tab, type part of the name, Enter.".into());
+            return;
+        }
+        let (Some(res), Some(item)) = (self.resolution.clone(), self.session.current.clone()) else {
+            self.notice = Some("Take up an agenda item first: a proposal is made under an item.".into());
+            return;
+        };
+        let id = (self.proposals.len() + 1..)
+            .map(|k| format!("{}-{item}-{k}", self.meeting_id))
+            .find(|id| !self.proposals.iter().any(|p| &p.id == id))
+            .expect("some id is free");
+        let proposal = crate::group::Proposal {
+            id: id.clone(),
+            title: format!("Amendment to {} proposed by {}", e.address.describe(), e.proponents.join(", ")),
+            group: Some(self.group_id.clone()),
+            proponents: e.proponents.clone(),
+            supporters: e.supporters.clone(),
+            source: Some(format!("meeting {}, agenda item {item}", self.meeting_id)),
+            revision: res.header.revision,
+            status: crate::group::Status::Pending,
+            changes: vec![crate::group::Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
+        };
+        let path = self.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!(
+            "{}{}",
+            res.header.symbol.slug(),
+            crate::workspace::PROPOSALS_SUFFIX
+        ));
+        let source = std::fs::read_to_string(&path).ok();
+        let name = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
+        let written = crate::group::append::with_proposal(source.as_deref(), name, &proposal)
+            .and_then(|t| crate::fsx::write_atomic(&path, t.as_bytes()).map_err(|err| err.to_string()));
+        if let Err(err) = written {
+            self.errors.push(format!("the amendment was not saved to {}: {err}", path.display()));
+            self.show_errors = true;
+            return;
+        }
+        let target = e.address.to_string();
+        let (proponents, supporters) = (e.proponents.clone(), e.supporters.clone());
+        self.proposals.push(proposal);
+        self.record(Event::ProposalMade { item, proposal: id.clone(), proponents, supporters, target, text });
+        self.editor = None;
+        self.mode = Mode::Normal;
+        self.notice = Some(format!("Proposal {id} saved."));
+    }
+
+    fn open_history(&mut self) {
+        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
+        let title = format!("History of {} of {}", res.address(idx).describe(), res.display_name());
+        let store = match crate::store::Store::open(&self.root) {
+            Ok(s) => s,
+            Err(e) => {
+                self.notice = Some(format!("No history: {e}"));
+                return;
+            }
+        };
+        let file = store.relative(&self.root).join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}.txt", res.header.symbol.slug()));
+        match store.history(&file, &id, "HEAD", None, true) {
+            Ok((steps, _)) => {
+                let steps = steps
+                    .iter()
+                    .map(|s| {
+                        let ((y, m, d), _) = crate::clock::date_time(s.seconds + i64::from(s.offset_minutes) * 60);
+                        (format!("{} {y:04}-{m:02}-{d:02} {}: {}", &s.commit.to_string()[..7], s.author, s.subject), s.pieces())
+                    })
+                    .collect();
+                self.mode = Mode::History { title, steps };
+            }
+            Err(e) => self.notice = Some(format!("No history: {e}")),
+        }
+    }
+
+    fn open_competing(&mut self) {
+        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
+        let mut columns = Vec::new();
+        for p in self.proposals.iter().filter(|p| p.status == crate::group::Status::Pending) {
+            let touches =
+                p.changes.iter().any(|c| matches!(res.resolve(c.reference()), Ok(crate::resolution::resolve::Target::Node(i)) if i == idx));
+            if !touches {
+                continue;
+            }
+            let applied = crate::redline::amend::apply(res, [p]);
+            if let Some(b) = redline(res, &applied.proposed, None).into_iter().find(|b| b.id == id) {
+                columns.push((format!("{} ({})", p.id, p.proponents.join(", ")), crate::render::tracked::line_pieces(&b)));
+            }
+        }
+        if columns.is_empty() {
+            self.notice = Some(format!("No pending proposal on {}.", res.address(idx).describe()));
+        } else {
+            self.mode = Mode::Competing { title: format!("Proposals on {} side by side", res.address(idx).describe()), columns };
         }
     }
 

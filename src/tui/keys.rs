@@ -32,6 +32,20 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
     if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('c') {
         return Some(Action::Quit);
     }
+    if let Mode::Edit { names, .. } = mode {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+        return Some(match k.code {
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Tab => Action::NextChoice,
+            KeyCode::Char('s') if ctrl => Action::Save,
+            KeyCode::Char('b') if ctrl => Action::Bracket,
+            KeyCode::Enter if *names => Action::Confirm,
+            KeyCode::Backspace if *names => Action::Backspace,
+            KeyCode::Char(c) if *names => Action::Type(c),
+            _ if *names => return None,
+            _ => Action::EditKey(*k),
+        });
+    }
     let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. });
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
@@ -63,6 +77,9 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'd' => Action::OpenDecide,
             'e' => Action::ToggleErrors,
             'm' => Action::ShowDocuments,
+            'E' => Action::OpenEditor,
+            'h' => Action::OpenHistory,
+            'c' => Action::OpenCompeting,
             _ => return None,
         },
         _ => return None,

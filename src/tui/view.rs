@@ -66,6 +66,9 @@ pub fn draw(f: &mut Frame, app: &App) {
             popup(f, "Decision on the current item", body);
         }
         Mode::Documents => draw_documents(f, app),
+        Mode::Edit { names, query } => draw_editor(f, app, *names, query),
+        Mode::History { title, steps } => draw_history(f, app, title, steps),
+        Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
         Mode::Normal => {}
     }
     if app.show_errors {
@@ -146,45 +149,148 @@ fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
     f.render_stateful_widget(list, area, &mut state);
 }
 
-/// The resolution with the current item's proposals as tracked changes:
-/// new text underlined, deleted text struck through (colour only adds).
-pub fn redline_lines(app: &App) -> Vec<Line<'static>> {
-    let blocks = app.redline();
+/// The style of a piece: new text underlined, deleted text struck through;
+/// colour only adds to that.
+pub fn piece_style(kind: PieceKind, color: bool) -> Style {
+    match kind {
+        PieceKind::Same => Style::default(),
+        PieceKind::Del => {
+            let s = Style::default().add_modifier(Modifier::CROSSED_OUT);
+            if color { s.fg(Color::Red) } else { s }
+        }
+        PieceKind::Ins => {
+            let s = Style::default().add_modifier(Modifier::UNDERLINED);
+            if color { s.fg(Color::Green) } else { s }
+        }
+    }
+}
+
+fn spans(pieces: &[crate::redline::Piece], color: bool) -> Vec<Span<'static>> {
+    pieces.iter().map(|p| Span::styled(p.text.clone(), piece_style(p.kind, color))).collect()
+}
+
+/// Word-wraps styled text to `width` columns (display width, so wide
+/// characters keep columns aligned), indenting every line.
+pub fn wrap(content: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let pad = || Span::raw(" ".repeat(indent));
     let mut lines = Vec::new();
-    for b in blocks.iter().filter(|b| b.is_changed() || b.depth == 0 && blocks.iter().any(|c| c.is_changed() && c.group == b.group)) {
-        let mut spans = vec![Span::raw("    ".repeat(b.depth))];
-        for p in line_pieces(b) {
-            let style = match p.kind {
-                PieceKind::Same => Style::default(),
-                PieceKind::Del => {
-                    let s = Style::default().add_modifier(Modifier::CROSSED_OUT);
-                    if app.color { s.fg(Color::Red) } else { s }
-                }
-                PieceKind::Ins => {
-                    let s = Style::default().add_modifier(Modifier::UNDERLINED);
-                    if app.color { s.fg(Color::Green) } else { s }
-                }
-            };
-            spans.push(Span::styled(p.text, style));
+    let mut cur = vec![pad()];
+    let mut w = indent;
+    for span in content {
+        for word in span.content.split_inclusive(' ') {
+            let piece = Span::styled(word.to_string(), span.style);
+            let pw = piece.width();
+            if w + pw > width && w > indent {
+                lines.push(Line::from(std::mem::replace(&mut cur, vec![pad()])));
+                w = indent;
+            }
+            cur.push(piece);
+            w += pw;
         }
-        if b.status == Status::Moved {
-            spans.push(Span::raw("  (moved here)"));
-        }
-        lines.push(Line::from(spans));
     }
-    if lines.is_empty() {
-        lines.push(Line::from("No proposal before this item."));
-    }
+    lines.push(Line::from(cur));
     lines
+}
+
+/// The resolution with the current item's proposals in place, one entry a
+/// provision, each wrapped to `width`.
+pub fn resolution_rows(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
+    app.redline()
+        .iter()
+        .map(|b| {
+            let mut content = spans(&line_pieces(b), app.color);
+            if b.status == Status::Moved {
+                content.push(Span::raw("  (moved here)"));
+            }
+            wrap(content, width, 4 * b.depth)
+        })
+        .collect()
 }
 
 fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
     let name = app.resolution.as_ref().map(|r| r.display_name()).unwrap_or_else(|| "no resolution".into());
-    let p = Paragraph::new(redline_lines(app))
-        .block(pane(format!(" {name}: proposals as tracked changes "), app.focus == Pane::Resolution))
-        .wrap(Wrap { trim: false })
-        .scroll((app.resolution_scroll as u16, 0));
+    let inner_w = area.width.saturating_sub(2) as usize;
+    let rows = resolution_rows(app, inner_w.max(10));
+    let sel = app.resolution_selected.min(rows.len().saturating_sub(1));
+    let focused = app.focus == Pane::Resolution;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut start = 0;
+    for (k, row) in rows.into_iter().enumerate() {
+        if k == sel {
+            start = lines.len();
+        }
+        for mut l in row {
+            if k == sel && focused {
+                l = l.style(Style::default().add_modifier(Modifier::BOLD));
+            }
+            lines.push(l);
+        }
+    }
+    let visible = area.height.saturating_sub(2) as usize;
+    let scroll = start.saturating_sub(visible / 3);
+    let p = Paragraph::new(lines)
+        .block(pane(format!(" {name}: proposals in place (E amend, h history, c compare) "), focused))
+        .scroll((scroll as u16, 0));
     f.render_widget(p, area);
+}
+
+fn draw_editor(f: &mut Frame, app: &App, names: bool, query: &str) {
+    let Some(e) = app.editor.as_ref() else { return };
+    let outer = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    f.render_widget(Clear, outer);
+    let block = Block::default().borders(Borders::ALL).title(format!(" Amend {} ", e.address.describe()));
+    let inner = block.inner(outer);
+    f.render_widget(block, outer);
+    let [edit, preview, who, help] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Min(3), Constraint::Length(2), Constraint::Length(1)]).areas(inner);
+    let mut area = e.area.clone();
+    area.set_block(Block::default().borders(Borders::ALL).title(if names { " Text " } else { " Text (editing) " }));
+    f.render_widget(&area, edit);
+    let d = crate::redline::diff_words(&e.base, &e.text(), None);
+    let lines = wrap(spans(&d.pieces, app.color), preview.width.saturating_sub(2).max(10) as usize, 0);
+    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" As tracked changes ")), preview);
+    let mut names_line = format!("Proposed by: {}", if e.proponents.is_empty() { "(no one yet)".into() } else { e.proponents.join(", ") });
+    if !e.supporters.is_empty() {
+        names_line.push_str(&format!("; supported by {}", e.supporters.join(", ")));
+    }
+    if names {
+        let first = app.matches(query).first().map(|m| m.name.clone()).unwrap_or_else(|| "no member matches".into());
+        names_line.push_str(&format!("   name: {query}_ → {first}"));
+    }
+    f.render_widget(Paragraph::new(names_line).wrap(Wrap { trim: false }), who);
+    let keys = "Ctrl-S save · Tab text/names · Ctrl-B [not agreed] · Ctrl-Z undo · Ctrl-Y paste · Esc cancel";
+    f.render_widget(Paragraph::new(Span::styled(keys, Style::default().add_modifier(Modifier::DIM))), help);
+}
+
+fn draw_history(f: &mut Frame, app: &App, title: &str, steps: &[(String, Vec<crate::redline::Piece>)]) {
+    let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    for (head, pieces) in steps {
+        lines.push(Line::from(Span::styled(head.clone(), Style::default().add_modifier(Modifier::BOLD))));
+        lines.extend(wrap(spans(pieces, app.color), w, 2));
+        lines.push(Line::from(""));
+    }
+    if steps.is_empty() {
+        lines.push(Line::from("No commit changed it."));
+    }
+    f.render_widget(Clear, area);
+    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(format!(" {title}, newest first "))), area);
+}
+
+fn draw_competing(f: &mut Frame, app: &App, title: &str, columns: &[(String, Vec<crate::redline::Piece>)]) {
+    let area = centered(f.area(), 95, f.area().height.saturating_sub(2));
+    f.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns.len().max(1) as u32); columns.len()]).split(inner);
+    for (k, (name, pieces)) in columns.iter().enumerate() {
+        let w = cols[k].width.saturating_sub(2) as usize;
+        let p = Paragraph::new(wrap(spans(pieces, app.color), w.max(10), 0))
+            .block(Block::default().borders(Borders::ALL).title(format!(" {name} ")));
+        f.render_widget(p, cols[k]);
+    }
 }
 
 fn draw_documents(f: &mut Frame, app: &App) {
@@ -273,6 +379,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("r", "record the intervention of the speaker who had the floor"),
     ("d", "record the decision (agreed: the item's proposals are adopted, one commit each)"),
     ("m", "the current item's documents, proposals and mandate topic"),
+    ("E", "amend the selected provision (editor, live tracked changes)"),
+    ("h", "history of the selected provision, from git"),
+    ("c", "competing proposals on the selected provision, side by side"),
     ("e", "show / hide problems"),
     ("?", "this help"),
     ("q", "quit (everything confirmed is already saved)"),
