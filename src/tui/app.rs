@@ -110,6 +110,10 @@ pub enum Action {
     Save,
     OpenHistory,
     OpenCompeting,
+    /// Write the intervention's summary in `$EDITOR`.
+    ExternalEditor,
+    /// The text back from `$EDITOR`.
+    ExternalText(String),
     /// A mouse click at a row of a pane.
     Click(Pane, usize),
 }
@@ -166,6 +170,8 @@ pub struct App {
     pub color: bool,
     /// What the last decision committed, for the chair to see.
     pub notice: Option<String>,
+    /// Text to open in `$EDITOR`: the runtime suspends the screen, edits it, and sends it back.
+    pub external: Option<String>,
 }
 
 impl App {
@@ -211,6 +217,7 @@ impl App {
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             notice: None,
+            external: None,
         }
     }
 
@@ -350,12 +357,21 @@ impl App {
                 summary.pop();
             }
             (Mode::Record { position, .. }, Action::NextChoice) => *position = (*position + 1) % Position::ALL.len(),
+            (Mode::Record { summary, .. }, Action::ExternalEditor) => self.external = Some(summary.clone()),
+            (Mode::Record { summary, .. }, Action::ExternalText(t)) => *summary = t.split_whitespace().collect::<Vec<_>>().join(" "),
             (Mode::Decide { outcome, .. }, Action::NextChoice) => *outcome = (*outcome + 1) % Outcome::ALL.len(),
             (Mode::Record { member, summary, position }, Action::Confirm) => {
                 let (member, summary, position) = (member.clone(), summary.trim().to_string(), Position::ALL[*position]);
                 self.mode = Mode::Normal;
                 if let Some(item) = item {
-                    self.record(Event::Intervention { item, member, position, summary, proposed_text: None, target: None });
+                    self.record(Event::Intervention { item, member: member.clone(), position, summary, proposed_text: None, target: None });
+                    // Text proposed from the floor becomes a proposal: draft it on the selected provision.
+                    if position == Position::ProposesText {
+                        self.open_editor();
+                        if let Some(e) = self.editor.as_mut() {
+                            e.proponents = vec![member];
+                        }
+                    }
                 }
             }
             (Mode::Decide { outcome, text }, Action::Confirm) => {

@@ -46,6 +46,9 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => Action::EditKey(*k),
         });
     }
+    if matches!(mode, Mode::Record { .. }) && k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('e') {
+        return Some(Action::ExternalEditor);
+    }
     let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. });
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,

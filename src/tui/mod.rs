@@ -35,6 +35,23 @@ impl Drop for Guard {
     }
 }
 
+/// Leaves the screen to `$EDITOR` (or `vi`) on a temporary file, and comes back.
+fn external_editor(text: &str, terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<String, String> {
+    let file = tempfile::Builder::new().prefix("gavel-intervention-").suffix(".txt").tempfile().map_err(|e| e.to_string())?;
+    std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+    restore_terminal();
+    let status = std::process::Command::new(&editor).arg(file.path()).status();
+    let _ = enable_raw_mode();
+    let _ = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture);
+    let _ = terminal.clear();
+    match status {
+        Ok(s) if s.success() => std::fs::read_to_string(file.path()).map_err(|e| e.to_string()),
+        Ok(s) => Err(format!("{editor} ended with {s}; the summary is unchanged")),
+        Err(e) => Err(format!("cannot run {editor}: {e}; set EDITOR to your editor")),
+    }
+}
+
 /// The meeting to open: the one named, or the first of a group that works on a resolution.
 pub fn choose_meeting(ws: &Workspace, id: Option<&str>) -> Result<usize, String> {
     if ws.meetings.is_empty() {
@@ -74,6 +91,13 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
             let areas = view::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
             if let Some(a) = keys::action(&ev, &app.mode, &areas) {
                 app.update(a, clock.now());
+            }
+            if let Some(text) = app.external.take() {
+                let edited = external_editor(&text, &mut terminal);
+                match edited {
+                    Ok(t) => app.update(app::Action::ExternalText(t), clock.now()),
+                    Err(e) => app.errors.push(e),
+                }
             }
         } else {
             app.update(app::Action::Tick, clock.now());

@@ -52,7 +52,8 @@ pub fn draw(f: &mut Frame, app: &App) {
                 Line::from(format!("Position (Tab): {}", Position::ALL[*position].describe())),
                 Line::from(format!("Summary: {summary}_")),
                 Line::from(""),
-                Line::from("Enter records it in the journal; Esc cancels."),
+                Line::from("Enter records it in the journal; Ctrl-E writes the summary in $EDITOR; Esc cancels."),
+                Line::from("(proposes text: Enter, then draft the proposal on the selected provision)"),
             ];
             popup(f, &format!("Intervention by {member}"), body);
         }

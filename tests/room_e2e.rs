@@ -1,0 +1,140 @@
+//! The real `gavel` binary in a terminal (tmux): a session driven by keys,
+//! the process killed with SIGKILL in the middle, and the meeting reopened
+//! where it stood. Needs tmux (`.ci/run` installs it).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn run(&self, args: &[&str]) -> String {
+        let o = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux is needed for this test: apt-get install tmux");
+        String::from_utf8_lossy(&o.stdout).to_string()
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", "room", k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn text(&self, s: &str) {
+        self.run(&["send-keys", "-t", "room", "-l", s]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-t", "room", "-p"])
+    }
+
+    /// Waits until the screen shows `what`.
+    fn wait_for(&self, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(what) {
+                return s;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "`{what}` never appeared:\n{s}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn start(&self, dir: &Path, editor: &Path) {
+        let cmd = format!(
+            "cd {} && EDITOR={} NO_COLOR=1 {} room --meeting sc78-session; echo EXITED $?; stty -a; sleep 60",
+            dir.display(),
+            editor.display(),
+            env!("CARGO_BIN_EXE_gavel")
+        );
+        self.run(&["new-session", "-d", "-s", "room", "-x", "120", "-y", "36", &cmd]);
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
+    }
+}
+
+fn gavel_pid(dir: &Path) -> Option<u32> {
+    for e in std::fs::read_dir("/proc").ok()? {
+        let p = e.ok()?.path();
+        let Ok(cmd) = std::fs::read(p.join("cmdline")) else { continue };
+        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+        let cwd = std::fs::read_link(p.join("cwd")).ok();
+        if cmd.starts_with(env!("CARGO_BIN_EXE_gavel")) && cmd.contains("room") && cwd.as_deref() == Some(dir) {
+            return p.file_name()?.to_str()?.parse().ok();
+        }
+    }
+    None
+}
+
+#[test]
+fn a_session_survives_kill_9_and_the_terminal_is_restored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
+    let dir = std::fs::canonicalize(&dir).unwrap();
+    // An "editor" that writes a long summary into the file it is given.
+    let editor = tmp.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Supports the three-month justification,\\nwith the response\\nwithin six months.\\n' > \"$1\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let tmux = Tmux { socket: format!("gavel-e2e-{}", std::process::id()) };
+    tmux.start(&dir, &editor);
+    tmux.wait_for("Agenda: sc78-session");
+    // Take up item 7, add two speakers, give the floor, record an intervention through $EDITOR.
+    tmux.keys(&["j", "j", "j", "j", "j", "j", "Enter"]);
+    tmux.wait_for("Item 7: Timeframes");
+    tmux.keys(&["a"]);
+    tmux.text("iucn");
+    tmux.keys(&["Enter", "a"]);
+    tmux.text("kenya");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("2. International Union for Conservation of Nature");
+    tmux.keys(&["Tab", "f"]);
+    tmux.wait_for("Floor: Kenya");
+    tmux.keys(&["r"]);
+    tmux.wait_for("Intervention by Kenya");
+    tmux.keys(&["C-e"]);
+    // The summary comes back from the editor with its lines joined (the popup may wrap it).
+    tmux.wait_for("Summary: Supports the three-month justification,");
+    tmux.keys(&["Enter"]);
+    std::thread::sleep(Duration::from_millis(300));
+    // SIGKILL in the middle of the session.
+    let pid = gavel_pid(&dir).expect("gavel is running");
+    assert!(Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
+    tmux.wait_for("EXITED 137");
+    let journal = std::fs::read_to_string(dir.join("agendas/sc78-wg-11-3/sc78-session.journal.jsonl")).unwrap();
+    assert_eq!(journal.lines().count(), 5, "{journal}");
+    assert!(journal.contains("\"summary\":\"Supports the three-month justification, with the response within six months.\""), "{journal}");
+    // Reopened, the room stands where it stood.
+    let _ = tmux.run(&["kill-session", "-t", "room"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.start(&dir, &editor);
+    let screen = tmux.wait_for("Item 7: Timeframes");
+    assert!(screen.contains("1. International Union for Conservation of Nature"), "{screen}");
+    assert!(screen.contains("▶  7. Timeframes"), "{screen}");
+    // Quitting restores the terminal: the shell after it is in its usual mode.
+    tmux.keys(&["q"]);
+    let after = tmux.wait_for("EXITED 0");
+    assert!(after.contains(" icanon") && after.contains(" echo"), "raw mode is off:\n{after}");
+}
