@@ -1,0 +1,87 @@
+//! The meeting room against its goals: from start to the first frame on the
+//! demo repository (30 ms or less), one full frame of the resolution view
+//! with all four proposals at 200x60 (2 ms or less), and peak memory during
+//! a session (30 MB or less).
+
+mod common;
+
+use std::hint::black_box;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::measure;
+use gavel::tui::app::{Action, App, Pane};
+use gavel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn main() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).stdout(Stdio::null()).status().unwrap().success());
+    let now = 1_738_674_000;
+
+    println!("== Start to first frame on the demo repository (goal: 30 ms or less)");
+    let first = measure("load the repository, replay the journal, draw 120x36", 50, || {
+        let ws = Workspace::load(&dir);
+        let m = gavel::tui::choose_meeting(&ws, None).unwrap();
+        let app = App::new(&ws, m, now);
+        let mut t = Terminal::new(TestBackend::new(120, 36)).unwrap();
+        t.draw(|f| gavel::tui::view::draw(f, &app)).unwrap();
+        black_box(t.backend().buffer().content.len());
+    });
+
+    println!("== One full frame, resolution view with all four proposals, 200x60 (goal: 2 ms or less)");
+    let ws = Workspace::load(&dir);
+    let m = gavel::tui::choose_meeting(&ws, None).unwrap();
+    let mut app = App::new(&ws, m, now);
+    app.update(Action::Focus(Pane::Resolution), now);
+    assert_eq!(app.redline().iter().filter(|b| b.is_changed()).count(), 9, "all four proposals in place");
+    let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    let frame = measure("draw the whole screen", 500, || {
+        t.draw(|f| gavel::tui::view::draw(f, &app)).unwrap();
+    });
+
+    println!("== Peak memory of the real binary during a session (goal: 30 MB or less)");
+    let peak = session_peak_kb(&dir);
+    match peak {
+        Some(kb) => println!("   peak resident memory (VmHWM): {:.1} MB after 200 keystrokes", kb as f64 / 1024.0),
+        None => println!("   tmux is not installed: peak memory not measured"),
+    }
+    let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
+    println!("goal: first frame in 30 ms or less: {} (median {first:.3?})", verdict(first <= Duration::from_millis(30)));
+    println!("goal: a frame in 2 ms or less: {} (median {frame:.3?})", verdict(frame <= Duration::from_millis(2)));
+    if let Some(kb) = peak {
+        println!("goal: 30 MB or less: {} ({:.1} MB)", verdict(kb <= 30 * 1024), kb as f64 / 1024.0);
+    }
+}
+
+/// Runs the room in tmux, types through a session, and reads the process's peak memory.
+fn session_peak_kb(dir: &std::path::Path) -> Option<u64> {
+    let socket = format!("gavel-bench-{}", std::process::id());
+    let tmux = |args: &[&str]| Command::new("tmux").arg("-L").arg(&socket).args(args).output().ok();
+    let cmd = format!("cd {} && {} room; sleep 5", dir.display(), env!("CARGO_BIN_EXE_gavel"));
+    tmux(&["new-session", "-d", "-s", "b", "-x", "200", "-y", "60", &cmd])?;
+    std::thread::sleep(Duration::from_millis(800));
+    let keys = ["j", "Enter", "a", "k", "e", "n", "Enter", "a", "b", "o", "t", "Enter", "Tab", "f", "3", "Down", "Down", "Up", "1", "j"];
+    for _ in 0..10 {
+        for k in keys {
+            tmux(&["send-keys", "-t", "b", k]);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(800));
+    let pid = std::fs::read_dir("/proc").ok()?.filter_map(|e| e.ok()).find_map(|e| {
+        let cmd = std::fs::read(e.path().join("cmdline")).ok()?;
+        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+        (cmd.starts_with(env!("CARGO_BIN_EXE_gavel"))
+            && cmd.contains("room")
+            && std::fs::read_link(e.path().join("cwd")).ok()? == std::fs::canonicalize(dir).ok()?)
+        .then(|| e.path())
+    })?;
+    let status = std::fs::read_to_string(pid.join("status")).ok()?;
+    let kb = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok();
+    tmux(&["send-keys", "-t", "b", "q"]);
+    std::thread::sleep(Duration::from_millis(200));
+    tmux(&["kill-server"]);
+    kb
+}
