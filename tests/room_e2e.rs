@@ -137,4 +137,13 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
     tmux.keys(&["q"]);
     let after = tmux.wait_for("EXITED 0");
     assert!(after.contains(" icanon") && after.contains(" echo"), "raw mode is off:\n{after}");
+    // So does SIGTERM.
+    let _ = tmux.run(&["kill-session", "-t", "room"]);
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.start(&dir, &editor);
+    tmux.wait_for("Item 7: Timeframes");
+    let pid = gavel_pid(&dir).expect("gavel is running");
+    assert!(Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap().success());
+    let after = tmux.wait_for("EXITED 0");
+    assert!(after.contains(" icanon") && after.contains(" echo"), "raw mode is off after SIGTERM:\n{after}");
 }

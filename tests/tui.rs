@@ -27,11 +27,15 @@ fn draw(app: &App, w: u16, h: u16) -> Buffer {
     t.backend().buffer().clone()
 }
 
+/// The screen as a terminal shows it: a double-width character covers the cell after it.
 fn text(b: &Buffer) -> String {
     let mut s = String::new();
     for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            s.push_str(b[(x, y)].symbol());
+        let mut x = 0;
+        while x < b.area.width {
+            let sym = b[(x, y)].symbol();
+            s.push_str(sym);
+            x += unicode_width(sym).max(1) as u16;
         }
         s.push('\n');
     }
@@ -296,4 +300,54 @@ fn drafting_an_amendment_with_live_tracked_changes() {
     assert_eq!(columns.len(), 2);
     let t = text(&draw(&app, 160, 48));
     assert!(t.contains("sc78-session-7-5 (Kenya)") && t.contains("sc78-session-7-6 (Niger)"), "{t}");
+}
+
+#[test]
+fn wide_characters_keep_columns_aligned() {
+    let repo = TempRepo::bundled();
+    let mut v: serde_json::Value = serde_json::from_str(&repo.read("agendas/sc78-wg-11-3/group.json")).unwrap();
+    for name in ["Côte d'Ivoire", "Türkiye", "中华人民共和国代表团"] {
+        v["members"].as_array_mut().unwrap().push(serde_json::json!({ "name": name, "category": "party" }));
+    }
+    repo.write("agendas/sc78-wg-11-3/group.json", serde_json::to_string_pretty(&v).unwrap());
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    for q in ["côte", "türk", "中华"] {
+        add(&mut app, q, T0);
+    }
+    let b = draw(&app, 80, 24);
+    let t = text(&b);
+    assert!(t.contains("Côte d'Ivoire") && t.contains("Türkiye") && t.contains("中华人民共和国代表团"), "{t}");
+    // Every row of the screen is 80 columns wide and the right border stands in the last column.
+    for (y, row) in t.lines().enumerate().take(23) {
+        let w: usize = row.chars().map(|c| unicode_width(c.encode_utf8(&mut [0; 4]))).sum();
+        assert_eq!(w, 80, "row {y}: {row}");
+    }
+    for y in 1..8 {
+        assert_eq!(b[(79, y)].symbol(), "│", "row {y}");
+    }
+}
+
+/// Display width for the characters these tests use: East Asian wide blocks are two columns.
+fn unicode_width(s: &str) -> usize {
+    let wide = |c: char| matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6);
+    s.chars().map(|c| if wide(c) { 2 } else { 1 }).sum()
+}
+
+#[test]
+fn mouse_clicks_select() {
+    use crossterm::event::{Event as CEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let repo = TempRepo::bundled();
+    let app = room(&repo);
+    let areas = gavel::tui::view::areas(ratatui::layout::Rect::new(0, 0, 120, 36));
+    let click = |x, y| {
+        CEvent::Mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: x, row: y, modifiers: KeyModifiers::NONE })
+    };
+    let a = gavel::tui::keys::action(&click(5, 4), &app.mode, &areas);
+    assert_eq!(a, Some(Action::Click(Pane::Agenda, 3)));
+    let a = gavel::tui::keys::action(&click(areas.speakers.x + 3, areas.speakers.y + 2), &app.mode, &areas);
+    assert_eq!(a, Some(Action::Click(Pane::Speakers, 1)));
+    let mut app = app;
+    app.update(Action::Click(Pane::Agenda, 3), T0);
+    assert_eq!((app.focus, app.agenda_selected), (Pane::Agenda, 3));
 }
