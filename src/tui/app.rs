@@ -3,6 +3,7 @@
 //! the view draws the state). Only confirmed events reach the journal, and
 //! the session changes only once the journal has them on disk.
 
+use super::draft::Editor;
 use crate::group::{AgendaItem, Category, Member, WorkingGroup};
 use crate::journal::{Entry, Event, Journal, Outcome, Position, Session, agenda_items};
 use crate::redline::doc::{Block, redline};
@@ -116,25 +117,6 @@ pub enum Action {
     ExternalText(String),
     /// A mouse click at a row of a pane.
     Click(Pane, usize),
-}
-
-/// An amendment being drafted to one provision.
-pub struct Editor {
-    pub id: crate::resolution::NodeId,
-    /// Its address in the text in force.
-    pub address: crate::resolution::ParagraphRef,
-    /// The text it is drafted against.
-    pub base: String,
-    pub area: ratatui_textarea::TextArea<'static>,
-    pub proponents: Vec<String>,
-    pub supporters: Vec<String>,
-}
-
-impl Editor {
-    /// The drafted text, as one paragraph.
-    pub fn text(&self) -> String {
-        self.area.lines().join(" ").trim().to_string()
-    }
 }
 
 /// The meeting room.
@@ -257,7 +239,7 @@ impl App {
     }
 
     /// Records an event: to the journal first, then into the session.
-    fn record(&mut self, event: Event) {
+    pub(super) fn record(&mut self, event: Event) {
         let entry = Entry { at: self.now, event };
         match self.journal.append(&entry) {
             Ok(()) => self.session.apply(&entry, self.group.as_ref()),
@@ -473,185 +455,6 @@ impl App {
             Action::OpenHistory => self.open_history(),
             Action::OpenCompeting => self.open_competing(),
             _ => {}
-        }
-    }
-
-    /// The provision selected in the resolution pane, in the text in force.
-    pub fn selected_provision(&self) -> Option<(crate::resolution::NodeIdx, crate::resolution::NodeId)> {
-        let blocks = self.redline();
-        let b = blocks.get(self.resolution_selected.min(blocks.len().saturating_sub(1)))?;
-        let res = self.resolution.as_ref()?;
-        res.by_id(&b.id).map(|i| (i, b.id.clone()))
-    }
-
-    fn open_editor(&mut self) {
-        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else {
-            self.notice = Some("Select a provision of the text in force in the resolution pane (3, then ↑ ↓) to amend it.".into());
-            return;
-        };
-        let base = res.node(idx).text.clone();
-        let mut area = ratatui_textarea::TextArea::new(vec![base.clone()]);
-        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
-        let proponents = self.floor().map(|(m, _)| vec![m]).unwrap_or_default();
-        self.editor = Some(Editor { id, address: res.address(idx), base, area, proponents, supporters: Vec::new() });
-        self.mode = Mode::Edit { names: false, query: String::new() };
-    }
-
-    /// Saves the drafted amendment as a proposal: appended to the
-    /// resolution's proposals file (whole or not at all), then journaled.
-    fn save_amendment(&mut self) {
-        let Some(e) = self.editor.as_ref() else { return };
-        let text = e.text();
-        if text == e.base {
-            self.notice = Some("Nothing is changed yet: edit the text, or Esc to leave.".into());
-            return;
-        }
-        if e.proponents.is_empty() {
-            self.notice = Some("Name who proposes it: Tab, type part of the name, Enter.".into());
-            return;
-        }
-        let (Some(res), Some(item)) = (self.resolution.clone(), self.session.current.clone()) else {
-            self.notice = Some("Take up an agenda item first: a proposal is made under an item.".into());
-            return;
-        };
-        let id = (self.proposals.len() + 1..)
-            .map(|k| format!("{}-{item}-{k}", self.meeting_id))
-            .find(|id| !self.proposals.iter().any(|p| &p.id == id))
-            .expect("some id is free");
-        let proposal = crate::group::Proposal {
-            id: id.clone(),
-            title: format!("Amendment to {} proposed by {}", e.address.describe(), e.proponents.join(", ")),
-            group: Some(self.group_id.clone()),
-            proponents: e.proponents.clone(),
-            supporters: e.supporters.clone(),
-            source: Some(format!("meeting {}, agenda item {item}", self.meeting_id)),
-            revision: res.header.revision,
-            status: crate::group::Status::Pending,
-            changes: vec![crate::group::Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
-        };
-        let path = self.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!(
-            "{}{}",
-            res.header.symbol.slug(),
-            crate::workspace::PROPOSALS_SUFFIX
-        ));
-        let source = std::fs::read_to_string(&path).ok();
-        let name = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
-        let written = crate::group::append::with_proposal(source.as_deref(), name, &proposal)
-            .and_then(|t| crate::fsx::write_atomic(&path, t.as_bytes()).map_err(|err| err.to_string()));
-        if let Err(err) = written {
-            self.errors.push(format!("the amendment was not saved to {}: {err}", path.display()));
-            self.show_errors = true;
-            return;
-        }
-        let target = e.address.to_string();
-        let (proponents, supporters) = (e.proponents.clone(), e.supporters.clone());
-        self.proposals.push(proposal);
-        self.record(Event::ProposalMade { item, proposal: id.clone(), proponents, supporters, target, text });
-        self.editor = None;
-        self.mode = Mode::Normal;
-        self.notice = Some(format!("Proposal {id} saved."));
-    }
-
-    fn open_history(&mut self) {
-        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
-        let title = format!("History of {} of {}", res.address(idx).describe(), res.display_name());
-        let store = match crate::store::Store::open(&self.root) {
-            Ok(s) => s,
-            Err(e) => {
-                self.notice = Some(format!("No history: {e}"));
-                return;
-            }
-        };
-        let file = store.relative(&self.root).join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}.txt", res.header.symbol.slug()));
-        match store.history(&file, &id, "HEAD", None, true) {
-            Ok((steps, _)) => {
-                let steps = steps
-                    .iter()
-                    .map(|s| {
-                        let ((y, m, d), _) = crate::clock::date_time(s.seconds + i64::from(s.offset_minutes) * 60);
-                        (format!("{} {y:04}-{m:02}-{d:02} {}: {}", &s.commit.to_string()[..7], s.author, s.subject), s.pieces())
-                    })
-                    .collect();
-                self.mode = Mode::History { title, steps };
-            }
-            Err(e) => self.notice = Some(format!("No history: {e}")),
-        }
-    }
-
-    fn open_competing(&mut self) {
-        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
-        let mut columns = Vec::new();
-        for p in self.proposals.iter().filter(|p| p.status == crate::group::Status::Pending) {
-            let touches =
-                p.changes.iter().any(|c| matches!(res.resolve(c.reference()), Ok(crate::resolution::resolve::Target::Node(i)) if i == idx));
-            if !touches {
-                continue;
-            }
-            let applied = crate::redline::amend::apply(res, [p]);
-            if let Some(b) = redline(res, &applied.proposed, None).into_iter().find(|b| b.id == id) {
-                columns.push((format!("{} ({})", p.id, p.proponents.join(", ")), crate::render::tracked::line_pieces(&b)));
-            }
-        }
-        if columns.is_empty() {
-            self.notice = Some(format!("No pending proposal on {}.", res.address(idx).describe()));
-        } else {
-            self.mode = Mode::Competing { title: format!("Proposals on {} side by side", res.address(idx).describe()), columns };
-        }
-    }
-
-    /// Adopts the pending proposals the item takes up, through the git store,
-    /// and reloads the resolution. Failures go to the problems panel; the
-    /// decision itself is already in the journal.
-    fn adopt_item_proposals(&mut self, item: &str) {
-        let ids: Vec<String> = self.items.iter().find(|i| i.id == item).map(|i| i.proposals.clone()).unwrap_or_default();
-        let mut done = Vec::new();
-        for id in ids {
-            let ws = Workspace::load(&self.root);
-            let Some(res) = &self.resolution else { break };
-            let Ok(loaded) = ws.resolution(&crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None }) else { break };
-            let Some(file) = ws.proposals_on(&loaded.value) else { break };
-            let Some((index, proposal)) = file.value.proposals.iter().enumerate().find(|(_, p)| p.id == id) else { continue };
-            if proposal.status != crate::group::Status::Pending {
-                continue;
-            }
-            let store = match crate::store::Store::open(&self.root) {
-                Ok(s) => s,
-                Err(e) => {
-                    self.errors.push(format!("decision recorded in the journal, but {id} was not committed: {e}"));
-                    self.show_errors = true;
-                    break;
-                }
-            };
-            let adoption = crate::store::Adoption {
-                resolution: &loaded.value,
-                resolution_path: &loaded.path,
-                proposals_path: &file.path,
-                proposals_source: &file.source,
-                proposal_index: index,
-                proposal,
-                decision: crate::store::Decision::Agreed,
-                meeting: Some(self.meeting_id.clone()),
-                agenda_item: Some(item.to_string()),
-                author: None,
-            };
-            match crate::store::adopt(&store, &adoption) {
-                Ok(a) => done.push(format!("{} ({})", a.subject, &a.commit.to_string()[..7])),
-                Err(e) => {
-                    self.errors.push(format!("decision recorded in the journal, but {id} was not committed: {e}"));
-                    self.show_errors = true;
-                }
-            }
-        }
-        if !done.is_empty() {
-            self.notice = Some(format!("Committed: {}", done.join("; ")));
-            let ws = Workspace::load(&self.root);
-            if let Some(res) = &self.resolution {
-                let name = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
-                if let Ok(l) = ws.resolution(&name) {
-                    self.proposals = ws.proposals_on(&l.value).map(|p| p.value.proposals.clone()).unwrap_or_default();
-                    self.resolution = Some(l.value.clone());
-                }
-            }
         }
     }
 

@@ -2,8 +2,13 @@
 //! only calls into the rest of gavel; all its state is in [`app::App`].
 
 pub mod app;
+mod decide;
+mod draft;
 pub mod keys;
+mod popups;
 pub mod view;
+
+pub use draft::Editor;
 
 use std::io::{Stdout, stdout};
 use std::sync::Arc;

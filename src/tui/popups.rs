@@ -1,0 +1,152 @@
+//! The meeting room's popups: adding a speaker, the amendment editor, the
+//! history, competing proposals, documents, help and problems.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::App;
+use super::view::{KEYS, spans, wrap};
+
+pub(super) fn popup(f: &mut Frame, title: &str, body: Vec<Line<'static>>) {
+    let area = centered(f.area(), 70, body.len() as u16 + 2);
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(format!(" {title} "))).wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+pub(super) fn centered(area: Rect, width_pct: u16, height: u16) -> Rect {
+    let w = (area.width * width_pct / 100).max(20).min(area.width);
+    let h = height.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+pub(super) fn draw_add(f: &mut Frame, app: &App, query: &str, selected: usize, poo: bool) {
+    let matches = app.matches(query);
+    let mut body = vec![Line::from(format!("{}Name: {query}_", if poo { "Point of order. " } else { "" }))];
+    let sel = selected.min(matches.len().saturating_sub(1));
+    for (k, m) in matches.iter().take(8).enumerate() {
+        let line = format!("{} {}  [{}]", if k == sel { "▶" } else { " " }, m.name, m.category.describe());
+        body.push(Line::from(Span::styled(
+            line,
+            if k == sel { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() },
+        )));
+    }
+    if matches.is_empty() {
+        body.push(Line::from("no member matches"));
+    }
+    popup(f, "Add a speaker", body);
+}
+
+pub(super) fn draw_help(f: &mut Frame) {
+    let body: Vec<Line> = KEYS
+        .iter()
+        .map(|(k, d)| Line::from(vec![Span::styled(format!("{k:>12}  "), Style::default().add_modifier(Modifier::BOLD)), Span::raw(*d)]))
+        .collect();
+    popup(f, "Keys", body);
+}
+
+pub(super) fn draw_errors(f: &mut Frame, app: &App) {
+    let area = f.area();
+    let h = (app.errors.len() as u16 + 2).clamp(3, area.height / 2);
+    let rect = Rect { x: area.x, y: area.y + area.height.saturating_sub(h + 1), width: area.width, height: h };
+    let body: Vec<Line> =
+        if app.errors.is_empty() { vec![Line::from("No problems.")] } else { app.errors.iter().map(|e| Line::from(e.clone())).collect() };
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(" Problems (e to hide) ")).wrap(Wrap { trim: false }),
+        rect,
+    );
+}
+pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, query: &str) {
+    let Some(e) = app.editor.as_ref() else { return };
+    let outer = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    f.render_widget(Clear, outer);
+    let block = Block::default().borders(Borders::ALL).title(format!(" Amend {} ", e.address.describe()));
+    let inner = block.inner(outer);
+    f.render_widget(block, outer);
+    let [edit, preview, who, help] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Min(3), Constraint::Length(2), Constraint::Length(1)]).areas(inner);
+    let mut area = e.area.clone();
+    area.set_block(Block::default().borders(Borders::ALL).title(if names { " Text " } else { " Text (editing) " }));
+    f.render_widget(&area, edit);
+    let d = crate::redline::diff_words(&e.base, &e.text(), None);
+    let lines = wrap(spans(&d.pieces, app.color), preview.width.saturating_sub(2).max(10) as usize, 0);
+    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" As tracked changes ")), preview);
+    let mut names_line = format!("Proposed by: {}", if e.proponents.is_empty() { "(no one yet)".into() } else { e.proponents.join(", ") });
+    if !e.supporters.is_empty() {
+        names_line.push_str(&format!("; supported by {}", e.supporters.join(", ")));
+    }
+    if names {
+        let first = app.matches(query).first().map(|m| m.name.clone()).unwrap_or_else(|| "no member matches".into());
+        names_line.push_str(&format!("   name: {query}_ → {first}"));
+    }
+    f.render_widget(Paragraph::new(names_line).wrap(Wrap { trim: false }), who);
+    let keys = "Ctrl-S save · Tab text/names · Ctrl-B [not agreed] · Ctrl-Z undo · Ctrl-Y paste · Esc cancel";
+    f.render_widget(Paragraph::new(Span::styled(keys, Style::default().add_modifier(Modifier::DIM))), help);
+}
+
+pub(super) fn draw_history(f: &mut Frame, app: &App, title: &str, steps: &[(String, Vec<crate::redline::Piece>)]) {
+    let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    let w = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    for (head, pieces) in steps {
+        lines.push(Line::from(Span::styled(head.clone(), Style::default().add_modifier(Modifier::BOLD))));
+        lines.extend(wrap(spans(pieces, app.color), w, 2));
+        lines.push(Line::from(""));
+    }
+    if steps.is_empty() {
+        lines.push(Line::from("No commit changed it."));
+    }
+    f.render_widget(Clear, area);
+    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(format!(" {title}, newest first "))), area);
+}
+
+pub(super) fn draw_competing(f: &mut Frame, app: &App, title: &str, columns: &[(String, Vec<crate::redline::Piece>)]) {
+    let area = centered(f.area(), 95, f.area().height.saturating_sub(2));
+    f.render_widget(Clear, area);
+    let block = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns.len().max(1) as u32); columns.len()]).split(inner);
+    for (k, (name, pieces)) in columns.iter().enumerate() {
+        let w = cols[k].width.saturating_sub(2) as usize;
+        let p = Paragraph::new(wrap(spans(pieces, app.color), w.max(10), 0))
+            .block(Block::default().borders(Borders::ALL).title(format!(" {name} ")));
+        f.render_widget(p, cols[k]);
+    }
+}
+
+pub(super) fn draw_documents(f: &mut Frame, app: &App) {
+    let mut body = Vec::new();
+    let item = app.current_item().or_else(|| app.items.get(app.agenda_selected));
+    if let Some(i) = item {
+        body.push(Line::from(Span::styled(format!("Item {}: {}", i.id, i.title), Style::default().add_modifier(Modifier::BOLD))));
+        if let (Some(t), Some(g)) = (&i.topic, &app.group) {
+            let m = &g.mandate;
+            body.push(Line::from(format!("Decision {} ({}), topic {t}:", m.decision, m.title)));
+            if let Some(topic) = m.topics.iter().find(|x| &x.label == t) {
+                body.push(Line::from(format!("  {} {}", topic.label, topic.text)));
+            }
+        }
+        for d in &i.documents {
+            body.push(Line::from(format!("Document: {d}")));
+        }
+        for p in &i.proposals {
+            let title =
+                app.proposals.iter().find(|x| &x.id == p).map(|x| format!("{} ({})", x.title, x.proponents.join(", "))).unwrap_or_default();
+            body.push(Line::from(format!("Proposal {p}: {title}")));
+        }
+        if !i.presenters.is_empty() {
+            body.push(Line::from(format!("Presenters: {}", i.presenters.join(", "))));
+        }
+    }
+    if body.is_empty() {
+        body.push(Line::from("No item."));
+    }
+    popup(f, "Documents and mandate (m to close)", body);
+}
