@@ -9,6 +9,7 @@ mod diff;
 mod history;
 mod output;
 mod proposals;
+mod record;
 mod show;
 mod status;
 mod sync;
@@ -191,6 +192,29 @@ enum Command {
         #[arg(long = "as", value_name = "NAME <EMAIL>")]
         author: Option<String>,
     },
+    /// Write the draft summary record of a meeting from its journal.
+    Minutes {
+        /// The meeting (its id, e.g. sc78-session).
+        meeting: String,
+        /// md (default), html, docx, txt.
+        #[arg(long, value_enum)]
+        format: Option<output::FormatArg>,
+        /// Write to this file (whole, or not at all).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Write the working group's report (background, membership, approach,
+    /// deliberations, recommendations, annex), in the shape of SC78 Doc. 37.
+    Report {
+        /// A meeting of the group (its id).
+        meeting: String,
+        /// md (default), html, docx, txt.
+        #[arg(long, value_enum)]
+        format: Option<output::FormatArg>,
+        /// Write to this file (whole, or not at all).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// List the proposals on a resolution.
     Proposals {
         /// The resolution: `Conf. 11.3`.
@@ -254,6 +278,8 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             history::run(repo, history::Args { resolution, reference, since, at, format, no_cache })
         }
         Some(Command::Sync { remote, take, author }) => sync::run(repo, sync::Args { remote, take, author }),
+        Some(Command::Minutes { meeting, format, output }) => record::minutes_cmd(repo, record::Args { meeting, format, output }),
+        Some(Command::Report { meeting, format, output }) => record::report_cmd(repo, record::Args { meeting, format, output }),
         Some(Command::Diff { resolution, reference, text, proposal, format, output, context, at, from, to }) => {
             diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context, at, from, to })
         }

@@ -110,6 +110,12 @@ pub enum Event {
         outcome: Outcome,
         text: String,
     },
+    /// A member marked present or absent at a session of the meeting.
+    Attendance {
+        session: String,
+        member: String,
+        present: bool,
+    },
     /// A proposal drafted in the meeting, saved to the resolution's proposals file.
     ProposalMade {
         item: String,

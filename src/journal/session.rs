@@ -42,6 +42,8 @@ pub struct ItemState {
 #[derive(Debug, Clone, Default)]
 pub struct Session {
     pub current: Option<String>,
+    /// Members present, by session title.
+    pub present: HashMap<String, Vec<String>>,
     pub items: HashMap<String, ItemState>,
     /// Parties speak before Observers (CITES practice), unless the chair turns it off.
     pub parties_first: bool,
@@ -129,6 +131,13 @@ impl Session {
                     st.floor = None;
                 }
                 st.interventions.push(e.clone());
+            }
+            Event::Attendance { session, member, present } => {
+                let list = self.present.entry(session.clone()).or_default();
+                list.retain(|m| m != member);
+                if *present {
+                    list.push(member.clone());
+                }
             }
             Event::ProposalMade { item, proposal, .. } => {
                 self.items.entry(item.clone()).or_default().proposals_made.push(proposal.clone());

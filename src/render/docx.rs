@@ -89,7 +89,7 @@ fn block(b: &Block, a: &Annex, o: &DocxOptions, footnotes: &HashMap<&str, &str>,
     p
 }
 
-fn add_piece(
+pub(crate) fn add_piece(
     mut p: Paragraph,
     piece: &Piece,
     bold: bool,

@@ -4,7 +4,7 @@
 
 mod adopt;
 mod history;
-mod message;
+pub mod message;
 mod open;
 mod snapshot;
 mod sync;

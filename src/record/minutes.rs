@@ -1,0 +1,288 @@
+//! The draft summary record of a meeting, from its journal: for each agenda
+//! item in order, who took the floor (Parties first, then Observers, as
+//! CITES records do), what each said, the proposals made with their
+//! tracked changes and who supported or opposed them, and the decision.
+//! Problems in the journal are marked where they occur; nothing is dropped.
+
+use std::collections::HashSet;
+
+use super::doc::Doc;
+use crate::group::{Category, Proposal, WorkingGroup};
+use crate::journal::{Entry, Event, Journal, Outcome, Position, agenda_items};
+use crate::redline::{Piece, PieceKind, diff_words};
+use crate::store::message::and_list;
+use crate::workspace::{MeetingEntry, Workspace};
+
+/// The record and the problems found while writing it.
+#[derive(Debug, Clone)]
+pub struct Minutes {
+    pub doc: Doc,
+    pub problems: Vec<String>,
+}
+
+/// What the record needs of a meeting.
+pub struct Sources<'a> {
+    pub entry: &'a MeetingEntry,
+    pub group: Option<&'a WorkingGroup>,
+    pub entries: Vec<Entry>,
+    pub proposals: Vec<Proposal>,
+}
+
+impl<'a> Sources<'a> {
+    /// A meeting of the workspace with its journal and the proposals on the group's resolutions.
+    pub fn of(ws: &'a Workspace, meeting: usize) -> (Sources<'a>, Vec<String>) {
+        let entry = &ws.meetings[meeting];
+        let group = ws.group(&entry.group).map(|g| &g.value);
+        let journal = Journal::new(Journal::path_for(&ws.root.join(crate::workspace::AGENDAS_DIR).join(&entry.group).join(format!(
+            "{}{}",
+            entry.id,
+            crate::workspace::MEETING_SUFFIX
+        ))));
+        let (entries, problems) = journal.read();
+        let proposals = ws.proposals.iter().flat_map(|p| p.value.proposals.iter().cloned()).collect();
+        (Sources { entry, group, entries, proposals }, problems.iter().map(|d| d.to_string()).collect())
+    }
+}
+
+/// `The working group` or the group's own name for itself.
+const WG: &str = "The working group";
+
+/// Writes the record.
+pub fn minutes(s: &Sources) -> Minutes {
+    let meeting = &s.entry.meeting.value;
+    let mut doc = Doc { title: format!("Draft summary record: {}", meeting.title), elements: Vec::new() };
+    let mut problems = Vec::new();
+    let dates: Vec<String> = meeting.days.iter().map(|d| d.date.to_string()).collect();
+    let mut where_when = meeting.venue.clone().unwrap_or_default();
+    if let (Some(first), Some(last)) = (dates.first(), dates.last()) {
+        where_when.push_str(&if first == last { format!(", {first}") } else { format!(", {first} to {last}") });
+    }
+    doc.para(where_when.trim_start_matches(", ").to_string());
+    attendance(&mut doc, s);
+    let items = agenda_items(meeting);
+    let known: HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
+    for item in &items {
+        doc.heading(1, format!("{}. {}", item.id, item.title));
+        let events: Vec<&Entry> = s.entries.iter().filter(|e| item_of(&e.event) == Some(item.id.as_str())).collect();
+        item_record(&mut doc, &mut problems, s, &events);
+    }
+    // Entries for items the agenda no longer has: kept, and marked.
+    let mut orphans: Vec<&str> = s.entries.iter().filter_map(|e| item_of(&e.event)).filter(|i| !known.contains(i)).collect();
+    orphans.dedup();
+    let mut seen = HashSet::new();
+    for id in orphans.into_iter().filter(|i| seen.insert(*i)) {
+        doc.heading(1, format!("Item {id} (not on the agenda)"));
+        let msg = format!("the journal has entries for agenda item `{id}`, which the agenda does not list");
+        doc.problem(msg.clone());
+        problems.push(msg);
+        let events: Vec<&Entry> = s.entries.iter().filter(|e| item_of(&e.event) == Some(id)).collect();
+        item_record(&mut doc, &mut problems, s, &events);
+    }
+    Minutes { doc, problems }
+}
+
+fn item_of(e: &Event) -> Option<&str> {
+    match e {
+        Event::ItemTakenUp { item }
+        | Event::SpeakerAdded { item, .. }
+        | Event::SpeakerRemoved { item, .. }
+        | Event::SpeakersReordered { item, .. }
+        | Event::FloorGiven { item, .. }
+        | Event::Intervention { item, .. }
+        | Event::Decision { item, .. }
+        | Event::ProposalMade { item, .. } => Some(item),
+        Event::Attendance { .. } => None,
+    }
+}
+
+fn attendance(doc: &mut Doc, s: &Sources) {
+    let mut sessions: Vec<String> = Vec::new();
+    for e in &s.entries {
+        if let Event::Attendance { session, .. } = &e.event {
+            if !sessions.contains(session) {
+                sessions.push(session.clone());
+            }
+        }
+    }
+    if sessions.is_empty() {
+        doc.para("Attendance was not recorded.");
+        return;
+    }
+    let replayed = crate::journal::Session::replay(&s.entries, s.group);
+    for session in sessions {
+        let present = replayed.present.get(&session).cloned().unwrap_or_default();
+        let (parties, others): (Vec<String>, Vec<String>) =
+            present.into_iter().partition(|m| category(s.group, m) == Some(Category::Party));
+        let mut line = format!("Present at {session}: ");
+        line.push_str(&format!("Parties: {}", if parties.is_empty() { "none".into() } else { parties.join(", ") }));
+        if !others.is_empty() {
+            line.push_str(&format!("; Observers and others: {}", others.join(", ")));
+        }
+        doc.para(line + ".");
+    }
+}
+
+fn category(group: Option<&WorkingGroup>, name: &str) -> Option<Category> {
+    group.and_then(|g| g.member(name)).map(|m| m.category)
+}
+
+/// A member's name in the record, marked when the membership does not know it.
+fn who(s: &Sources, problems: &mut Vec<String>, doc: &mut Doc, name: &str) -> String {
+    if s.group.is_some() && category(s.group, name).is_none() {
+        let msg = format!("`{name}` spoke but is not in the membership of the working group");
+        if !problems.contains(&msg) {
+            doc.problem(msg.clone());
+            problems.push(msg);
+        }
+    }
+    name.to_string()
+}
+
+fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
+    if events.is_empty() {
+        doc.para("The item was not taken up.");
+        return;
+    }
+    // Interventions: Parties first, then Observers, then the Secretariat, each in speaking order.
+    let mut interventions: Vec<(usize, &Entry)> =
+        events.iter().enumerate().filter(|(_, e)| matches!(e.event, Event::Intervention { .. })).map(|(k, e)| (k, *e)).collect();
+    let rank = |e: &Entry| match &e.event {
+        Event::Intervention { member, .. } => match category(s.group, member) {
+            Some(Category::Party) | None => 0,
+            Some(Category::Secretariat) => 2,
+            Some(_) => 1,
+        },
+        _ => 3,
+    };
+    interventions.sort_by_key(|(k, e)| (rank(e), *k));
+    for (_, e) in &interventions {
+        if let Event::Intervention { member, position, summary, .. } = &e.event {
+            let name = who(s, problems, doc, member);
+            doc.para(sentence(&name, *position, summary));
+        }
+    }
+    // Proposals made, with their supporters and opponents among the speakers.
+    for (k, e) in events.iter().enumerate() {
+        let Event::ProposalMade { proposal, proponents, supporters, target, text, .. } = &e.event else { continue };
+        let later = &events[k + 1..];
+        let mut backers: Vec<String> = supporters.clone();
+        let mut against: Vec<String> = Vec::new();
+        for l in later {
+            if let Event::Intervention { member, position, .. } = &l.event {
+                match position {
+                    Position::Supports if !backers.contains(member) && !proponents.contains(member) => backers.push(member.clone()),
+                    Position::Opposes if !against.contains(member) => against.push(member.clone()),
+                    _ => {}
+                }
+            }
+        }
+        let names: Vec<String> = proponents.iter().map(|p| who(s, problems, doc, p)).collect();
+        let mut line = and_list(&names);
+        if !backers.is_empty() {
+            line.push_str(&format!(", supported by {},", and_list(&backers)));
+        }
+        line.push_str(&format!(" proposed to amend paragraph {target} to read:"));
+        doc.para(line);
+        let base = s.proposals.iter().find(|p| &p.id == proposal).and_then(|p| {
+            p.changes.iter().find_map(|c| match c {
+                crate::group::Change::Replace { drafted_against, .. } => Some(drafted_against.clone()),
+                _ => None,
+            })
+        });
+        let pieces: Vec<Piece> = match base {
+            Some(b) => diff_words(&b, text, None).pieces,
+            None => vec![Piece::new(PieceKind::Ins, text.clone())],
+        };
+        doc.pieces(1, pieces);
+        if !against.is_empty() {
+            doc.para(format!("{} opposed the proposal.", and_list(&against)));
+        }
+    }
+    match events.iter().rev().find_map(|e| match &e.event {
+        Event::Decision { outcome, text, .. } => Some((*outcome, text.clone())),
+        _ => None,
+    }) {
+        Some((outcome, text)) => {
+            if text.trim().is_empty() {
+                let msg = "a decision was recorded with no text".to_string();
+                doc.problem(msg.clone());
+                problems.push(msg);
+            }
+            doc.para(decision(outcome, &text));
+        }
+        None => doc.para("No decision was recorded on the item."),
+    }
+}
+
+/// One intervention in the style of CITES summary records.
+fn sentence(name: &str, position: Position, summary: &str) -> String {
+    let summary = summary.trim().trim_end_matches('.');
+    let starts_lower = summary.chars().next().is_some_and(|c| c.is_lowercase());
+    match position {
+        _ if summary.is_empty() => format!("{name} took the floor ({}).", position.describe()),
+        Position::Supports if starts_lower => format!("{name} supported the proposal and {summary}."),
+        Position::Supports => format!("{name} supported the proposal: {summary}."),
+        Position::Opposes if starts_lower => format!("{name} opposed the proposal and {summary}."),
+        Position::Opposes => format!("{name} opposed the proposal: {summary}."),
+        Position::AsksQuestion => format!("{name} asked {}{summary}.", if starts_lower { "" } else { "about the following: " }),
+        Position::ProposesText => format!("{name} proposed text: {summary}."),
+        Position::General if starts_lower => format!("{name} {summary}."),
+        Position::General => format!("{name}: {summary}."),
+    }
+}
+
+/// The decision in the style of CITES records.
+fn decision(outcome: Outcome, text: &str) -> String {
+    let t = text.trim();
+    if !t.is_empty() && t.starts_with(WG) {
+        return t.to_string();
+    }
+    let rest = |verb: &str| if t.is_empty() { format!("{WG} {verb}.") } else { format!("{WG} {verb} {}", end(t)) };
+    match outcome {
+        Outcome::Agreed => rest("agreed"),
+        Outcome::AgreedAsAmended => rest("agreed, as amended,"),
+        Outcome::Noted => rest("noted"),
+        Outcome::Deferred => {
+            if t.is_empty() {
+                format!("{WG} deferred consideration of the item.")
+            } else {
+                format!("{WG} deferred consideration of the item: {}", end(t))
+            }
+        }
+        Outcome::NoConsensus => {
+            if t.is_empty() {
+                format!("{WG} did not reach consensus on the item.")
+            } else {
+                format!("{WG} did not reach consensus: {}", end(t))
+            }
+        }
+    }
+}
+
+fn end(t: &str) -> String {
+    if t.ends_with('.') { t.to_string() } else { format!("{t}.") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_read_like_a_record() {
+        assert_eq!(
+            sentence("Kenya", Position::Supports, "noted that three months was enough"),
+            "Kenya supported the proposal and noted that three months was enough."
+        );
+        assert_eq!(sentence("IUCN", Position::General, "recalled Decision 19.66"), "IUCN recalled Decision 19.66.");
+        assert_eq!(
+            sentence("Brazil", Position::AsksQuestion, "whether six months remained the limit"),
+            "Brazil asked whether six months remained the limit."
+        );
+        assert_eq!(
+            decision(Outcome::Agreed, "to recommend the amendment to the Standing Committee"),
+            "The working group agreed to recommend the amendment to the Standing Committee."
+        );
+        assert_eq!(decision(Outcome::Deferred, ""), "The working group deferred consideration of the item.");
+        assert_eq!(decision(Outcome::Agreed, "The working group agreed."), "The working group agreed.");
+    }
+}

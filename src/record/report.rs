@@ -1,0 +1,158 @@
+//! The working group's report to its parent body, in the shape of SC78
+//! Doc. 37: background (the mandate), membership, approach, deliberations
+//! per topic, recommendations, and the annex with the proposed amendments as
+//! tracked changes.
+
+use super::doc::Doc;
+use super::minutes::{Sources, minutes};
+use crate::group::Category;
+use crate::journal::{Event, Outcome, agenda_items};
+use crate::redline::{Piece, PieceKind};
+use crate::render::annex::{NOTE, build};
+use crate::render::tracked::line_pieces;
+use crate::workspace::Workspace;
+
+/// Writes the report of the group that held `meeting`.
+pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
+    let (sources, mut problems) = Sources::of(ws, meeting);
+    let record = minutes(&sources);
+    problems.extend(record.problems.iter().cloned());
+    let entry = sources.entry;
+    let Some(group) = sources.group else {
+        let mut doc = Doc { title: format!("Report of the meeting {}", entry.meeting.value.title), elements: record.doc.elements };
+        doc.problem(format!("no working group `{}`: the report has no mandate or membership", entry.group));
+        return (doc, problems);
+    };
+    let mut doc = Doc { title: format!("Report of the {}", group.name), elements: Vec::new() };
+    let mut n = 0;
+    let mut numbered = |doc: &mut Doc, text: String| {
+        n += 1;
+        doc.para(format!("{n}. {text}"));
+    };
+
+    doc.heading(1, "Background");
+    let m = &group.mandate;
+    let established = group.established.as_deref().map(|e| format!("At {e}, the ")).unwrap_or_else(|| "The ".into());
+    numbered(
+        &mut doc,
+        format!(
+            "{established}{} established the {} with the mandate of Decision {} on {}, which provides that, {}",
+            group.body, group.name, m.decision, m.title, m.chapeau
+        ),
+    );
+    for t in &m.topics {
+        doc.pieces(1, vec![Piece::new(PieceKind::Same, format!("{} {}", t.label, t.text))]);
+    }
+    if let Some(c) = &m.closing {
+        doc.para(c.clone());
+    }
+
+    doc.heading(1, "Working group membership");
+    let names = |pred: fn(Category) -> bool| -> Vec<String> {
+        group
+            .members
+            .iter()
+            .filter(|x| pred(x.category))
+            .map(|x| match (&x.short_name, x.roles.contains(&crate::group::Role::CoChair)) {
+                (_, true) => format!("{} (co-Chair)", x.name),
+                (Some(s), _) if x.category != Category::Party => format!("{} ({s})", x.name),
+                _ => x.name.clone(),
+            })
+            .collect()
+    };
+    let parties = names(|c| c == Category::Party);
+    let observers = names(Category::is_observer);
+    numbered(
+        &mut doc,
+        format!(
+            "The working group comprises {} Parties and {} Observers: {}; {}.",
+            parties.len(),
+            observers.len(),
+            parties.join(", "),
+            observers.join(", ")
+        ),
+    );
+
+    doc.heading(1, "Approach of the working group");
+    let meetings: Vec<String> = ws
+        .meetings
+        .iter()
+        .filter(|x| x.group == entry.group)
+        .map(|x| {
+            let d: Vec<String> = x.meeting.value.days.iter().map(|d| d.date.to_string()).collect();
+            format!(
+                "{} ({}{})",
+                x.meeting.value.title,
+                x.meeting.value.venue.as_deref().map(|v| format!("{v}, ")).unwrap_or_default(),
+                d.join(", ")
+            )
+        })
+        .collect();
+    numbered(&mut doc, format!("The working group met as follows: {}.", meetings.join("; ")));
+
+    doc.heading(1, "Deliberations");
+    // The record of each item, under the mandate topic it takes up.
+    let items = agenda_items(&entry.meeting.value);
+    for el in record.doc.elements.iter().skip_while(|e| !matches!(e, crate::record::Element::Heading(..))) {
+        if let crate::record::Element::Heading(_, t) = el {
+            let item = items.iter().find(|i| t.starts_with(&format!("{}. ", i.id)));
+            let topic = item.and_then(|i| i.topic.as_ref()).and_then(|t| m.topics.iter().find(|x| &x.label == t));
+            let heading = match (item, topic) {
+                (Some(i), Some(tp)) => format!("{} (topic {} of Decision {})", i.title, tp.label, m.decision),
+                (Some(i), None) => i.title.clone(),
+                (None, _) => t.clone(),
+            };
+            doc.heading(2, heading);
+            continue;
+        }
+        doc.elements.push(el.clone());
+    }
+
+    doc.heading(1, "Recommendations");
+    let agreed: Vec<String> = sources
+        .entries
+        .iter()
+        .filter_map(|e| match &e.event {
+            Event::Decision { item, outcome: Outcome::Agreed | Outcome::AgreedAsAmended, text } => {
+                let title = items.iter().find(|i| &i.id == item).map(|i| i.title.clone()).unwrap_or_else(|| item.clone());
+                Some(format!("{title}: {}", if text.trim().is_empty() { "agreed".into() } else { text.trim().to_string() }))
+            }
+            _ => None,
+        })
+        .collect();
+    numbered(&mut doc, format!("The {} is invited to:", group.body));
+    if agreed.is_empty() {
+        doc.pieces(1, vec![Piece::new(PieceKind::Same, "take note of this report.")]);
+    }
+    for (k, a) in agreed.iter().enumerate() {
+        let label = crate::resolution::label::format_value(crate::resolution::LabelKind::LowerAlpha, k as u32 + 1);
+        doc.pieces(1, vec![Piece::new(PieceKind::Same, format!("{label}) consider the working group's conclusion on {a}"))]);
+    }
+
+    // The annex: each resolution the group works on, with its pending proposals in place.
+    for name in &group.resolutions {
+        let Ok(res) = ws.resolution(name) else { continue };
+        let pending: Vec<&crate::group::Proposal> = ws
+            .proposals_on(&res.value)
+            .map(|f| f.value.proposals.iter().filter(|p| p.status == crate::group::Status::Pending).collect())
+            .unwrap_or_default();
+        if pending.is_empty() {
+            continue;
+        }
+        let annex = build(&res.value, pending, None);
+        doc.heading(1, format!("Annex: {} {}", annex.symbol, annex.title));
+        doc.para(NOTE);
+        for b in annex.blocks.iter() {
+            doc.pieces(b.depth as u8, line_pieces(b));
+        }
+        for n in &annex.not_shown {
+            doc.problem(format!(
+                "proposal {} ({}) is not in the annex: {}",
+                n.id,
+                n.proponents,
+                n.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
+            ));
+        }
+    }
+    (doc, problems)
+}
