@@ -351,3 +351,33 @@ fn mouse_clicks_select() {
     app.update(Action::Click(Pane::Agenda, 3), T0);
     assert_eq!((app.focus, app.agenda_selected), (Pane::Agenda, 3));
 }
+
+#[test]
+fn attendance_is_marked_and_the_record_previewed() {
+    let repo = TempRepo::bundled();
+    let mut app = room(&repo);
+    take_up(&mut app, 7);
+    app.update(Action::OpenAttendance, T0);
+    let Mode::Attendance { session, .. } = &app.mode else { panic!("{:?}", app.mode) };
+    assert_eq!(session, "Working group session (2025-02-04)");
+    app.update(Action::Confirm, T0); // Benin, the first member
+    app.update(Action::Down, T0);
+    app.update(Action::Confirm, T0); // Botswana
+    app.update(Action::Confirm, T0); // and unmarked again
+    let t = text(&draw(&app, 120, 36));
+    assert!(t.contains("1 of 50 present") && t.contains("[x] Benin") && t.contains("[ ] Botswana"), "{t}");
+    app.update(Action::Cancel, T0);
+    add(&mut app, "ken", T0);
+    app.update(Action::Focus(Pane::Speakers), T0);
+    app.update(Action::GiveFloor, T0);
+    app.update(Action::OpenRecord, T0 + 60);
+    for c in "introduced the proposal".chars() {
+        app.update(Action::Type(c), T0 + 60);
+    }
+    app.update(Action::Confirm, T0 + 60);
+    app.update(Action::PreviewMinutes, T0 + 61);
+    let t = text(&draw(&app, 120, 40));
+    assert!(t.contains("Summary record so far"), "{t}");
+    assert!(t.contains("Present at Working group session (2025-02-04): Parties: Benin."), "{t}");
+    assert!(t.contains("Kenya introduced the proposal."), "{t}");
+}

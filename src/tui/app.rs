@@ -38,6 +38,16 @@ pub enum Pane {
 pub enum Mode {
     Normal,
     Help,
+    /// The summary record of the session so far.
+    Minutes {
+        text: String,
+        scroll: u16,
+    },
+    /// Marking who is present at the current session.
+    Attendance {
+        session: String,
+        selected: usize,
+    },
     /// Drafting an amendment to the selected provision; `names` when typing proponents and supporters.
     Edit {
         names: bool,
@@ -111,6 +121,8 @@ pub enum Action {
     Save,
     OpenHistory,
     OpenCompeting,
+    PreviewMinutes,
+    OpenAttendance,
     /// Write the intervention's summary in `$EDITOR`.
     ExternalEditor,
     /// The text back from `$EDITOR`.
@@ -271,6 +283,22 @@ impl App {
             ) => self.mode = Mode::Normal,
             (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
             (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
+            (Mode::Minutes { scroll, .. }, Action::Down) => *scroll = scroll.saturating_add(3),
+            (Mode::Minutes { scroll, .. }, Action::Up) => *scroll = scroll.saturating_sub(3),
+            (Mode::Minutes { .. }, Action::PreviewMinutes | Action::Cancel | Action::Confirm) => self.mode = Mode::Normal,
+            (Mode::Minutes { .. }, _) => {}
+            (Mode::Attendance { selected, .. }, Action::Up) => *selected = selected.saturating_sub(1),
+            (Mode::Attendance { selected, .. }, Action::Down) => *selected += 1,
+            (Mode::Attendance { session, selected }, Action::Confirm | Action::Type(' ')) => {
+                let (session, selected) = (session.clone(), *selected);
+                let members: Vec<String> = self.group.iter().flat_map(|g| g.members.iter().map(|m| m.name.clone())).collect();
+                if let Some(member) = members.get(selected.min(members.len().saturating_sub(1))).cloned() {
+                    let present = !self.session.present.get(&session).is_some_and(|l| l.contains(&member));
+                    self.record(Event::Attendance { session, member, present });
+                }
+            }
+            (Mode::Attendance { .. }, Action::OpenAttendance | Action::Cancel) => self.mode = Mode::Normal,
+            (Mode::Attendance { .. }, _) => {}
             (Mode::Edit { .. }, Action::Cancel) => {
                 self.editor = None;
                 self.mode = Mode::Normal;
@@ -454,8 +482,28 @@ impl App {
             Action::OpenEditor => self.open_editor(),
             Action::OpenHistory => self.open_history(),
             Action::OpenCompeting => self.open_competing(),
+            Action::PreviewMinutes => {
+                let ws = Workspace::load(&self.root);
+                let text = match ws.meetings.iter().position(|m| m.id == self.meeting_id) {
+                    Some(m) => crate::record::minutes(&crate::record::Sources::of(&ws, m).0).doc.text(),
+                    None => "The meeting's agenda could not be read; see the problems (e).".into(),
+                };
+                self.mode = Mode::Minutes { text, scroll: 0 };
+            }
+            Action::OpenAttendance => {
+                let session = self.current_session().unwrap_or_else(|| "the meeting".into());
+                self.mode = Mode::Attendance { session, selected: 0 };
+            }
             _ => {}
         }
+    }
+
+    /// The title of the session the current (or selected) item belongs to.
+    pub fn current_session(&self) -> Option<String> {
+        let id = self.session.current.clone().or_else(|| self.items.get(self.agenda_selected).map(|i| i.id.clone()))?;
+        let ws_meeting = Workspace::load(&self.root);
+        let m = ws_meeting.meetings.iter().find(|m| m.id == self.meeting_id)?;
+        m.meeting.value.items().find(|(_, _, i)| i.id == id).map(|(d, s, _)| format!("{} ({})", s.title, d.date))
     }
 
     /// The member holding the floor and the seconds left (negative when over).

@@ -49,6 +49,15 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
     if matches!(mode, Mode::Record { .. }) && k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('e') {
         return Some(Action::ExternalEditor);
     }
+    if let Mode::Attendance { .. } = mode {
+        return Some(match k.code {
+            KeyCode::Char(' ') | KeyCode::Enter => Action::Confirm,
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::Esc | KeyCode::Char('A') | KeyCode::Char('q') => Action::Cancel,
+            _ => return None,
+        });
+    }
     let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. });
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
@@ -83,6 +92,8 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'E' => Action::OpenEditor,
             'h' => Action::OpenHistory,
             'c' => Action::OpenCompeting,
+            's' => Action::PreviewMinutes,
+            'A' => Action::OpenAttendance,
             _ => return None,
         },
         _ => return None,

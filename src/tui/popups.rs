@@ -150,3 +150,37 @@ pub(super) fn draw_documents(f: &mut Frame, app: &App) {
     }
     popup(f, "Documents and mandate (m to close)", body);
 }
+
+pub(super) fn draw_minutes(f: &mut Frame, text: &str, scroll: u16) {
+    let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    f.render_widget(Clear, area);
+    let p = Paragraph::new(text.to_string())
+        .block(Block::default().borders(Borders::ALL).title(" Summary record so far (↑ ↓ scroll, s or Esc to close) "))
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0));
+    f.render_widget(p, area);
+}
+
+pub(super) fn draw_attendance(f: &mut Frame, app: &App, session: &str, selected: usize) {
+    let members: Vec<&crate::group::Member> = app.group.iter().flat_map(|g| g.members.iter()).collect();
+    let present = app.session.present.get(session);
+    let sel = selected.min(members.len().saturating_sub(1));
+    let area = centered(f.area(), 70, f.area().height.saturating_sub(2));
+    let visible = area.height.saturating_sub(3) as usize;
+    let first = sel.saturating_sub(visible / 2);
+    let mut body = vec![Line::from(format!("{} of {} present", present.map_or(0, |p| p.len()), members.len()))];
+    for (k, m) in members.iter().enumerate().skip(first).take(visible) {
+        let mark = if present.is_some_and(|p| p.contains(&m.name)) { "[x]" } else { "[ ]" };
+        let line = format!("{mark} {}  [{}]", m.name, m.category.describe());
+        body.push(Line::from(Span::styled(
+            line,
+            if k == sel { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() },
+        )));
+    }
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(body)
+            .block(Block::default().borders(Borders::ALL).title(format!(" Attendance: {session} (space marks, Esc closes) "))),
+        area,
+    );
+}

@@ -7,7 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Mode, Pane};
-use super::popups::{draw_add, draw_competing, draw_documents, draw_editor, draw_errors, draw_help, draw_history, popup};
+use super::popups::{
+    draw_add, draw_attendance, draw_competing, draw_documents, draw_editor, draw_errors, draw_help, draw_history, draw_minutes, popup,
+};
 use crate::journal::{ItemStatus, Outcome, Position};
 use crate::redline::PieceKind;
 use crate::redline::doc::Status;
@@ -68,6 +70,8 @@ pub fn draw(f: &mut Frame, app: &App) {
             popup(f, "Decision on the current item", body);
         }
         Mode::Documents => draw_documents(f, app),
+        Mode::Minutes { text, scroll } => draw_minutes(f, text, *scroll),
+        Mode::Attendance { session, selected } => draw_attendance(f, app, session, *selected),
         Mode::Edit { names, query } => draw_editor(f, app, *names, query),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
@@ -263,6 +267,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("E", "amend the selected provision (editor, live tracked changes)"),
     ("h", "history of the selected provision, from git"),
     ("c", "competing proposals on the selected provision, side by side"),
+    ("s", "preview the summary record of the session so far"),
+    ("A", "attendance at the current session (space marks present)"),
     ("e", "show / hide problems"),
     ("?", "this help"),
     ("q", "quit (everything confirmed is already saved)"),
