@@ -51,7 +51,7 @@ fn the_record_reads_like_a_cites_summary_record() {
     let repo = TempRepo::bundled();
     journal(&repo, session(&repo));
     let ws = Workspace::load(repo.path());
-    let (sources, problems) = Sources::of(&ws, 0.max(ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap()));
+    let (sources, problems) = Sources::of(&ws, ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap());
     assert!(problems.is_empty());
     let m = minutes(&sources);
     assert!(m.problems.is_empty(), "{:?}", m.problems);

@@ -274,76 +274,22 @@ impl App {
     /// Applies an action.
     pub fn update(&mut self, action: Action, now: i64) {
         self.now = now;
+        if action == Action::Tick {
+            return;
+        }
+        match self.mode {
+            Mode::Edit { .. } => return self.update_editor(action),
+            Mode::Minutes { .. } | Mode::Attendance { .. } => return self.update_record(action),
+            _ => {}
+        }
         let item = self.session.current.clone();
         match (&mut self.mode, action) {
-            (_, Action::Tick) => {}
             (
                 Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
                 Action::ToggleHelp | Action::ShowDocuments | Action::OpenHistory | Action::OpenCompeting | Action::Cancel | Action::Confirm,
             ) => self.mode = Mode::Normal,
             (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
             (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
-            (Mode::Minutes { scroll, .. }, Action::Down) => *scroll = scroll.saturating_add(3),
-            (Mode::Minutes { scroll, .. }, Action::Up) => *scroll = scroll.saturating_sub(3),
-            (Mode::Minutes { .. }, Action::PreviewMinutes | Action::Cancel | Action::Confirm) => self.mode = Mode::Normal,
-            (Mode::Minutes { .. }, _) => {}
-            (Mode::Attendance { selected, .. }, Action::Up) => *selected = selected.saturating_sub(1),
-            (Mode::Attendance { selected, .. }, Action::Down) => *selected += 1,
-            (Mode::Attendance { session, selected }, Action::Confirm | Action::Type(' ')) => {
-                let (session, selected) = (session.clone(), *selected);
-                let members: Vec<String> = self.group.iter().flat_map(|g| g.members.iter().map(|m| m.name.clone())).collect();
-                if let Some(member) = members.get(selected.min(members.len().saturating_sub(1))).cloned() {
-                    let present = !self.session.present.get(&session).is_some_and(|l| l.contains(&member));
-                    self.record(Event::Attendance { session, member, present });
-                }
-            }
-            (Mode::Attendance { .. }, Action::OpenAttendance | Action::Cancel) => self.mode = Mode::Normal,
-            (Mode::Attendance { .. }, _) => {}
-            (Mode::Edit { .. }, Action::Cancel) => {
-                self.editor = None;
-                self.mode = Mode::Normal;
-            }
-            (Mode::Edit { .. }, Action::Save) => self.save_amendment(),
-            (Mode::Edit { names, .. }, Action::NextChoice) => *names = !*names,
-            (Mode::Edit { names: false, .. }, Action::EditKey(k)) => {
-                if let Some(e) = self.editor.as_mut() {
-                    e.area.input(k);
-                }
-            }
-            (Mode::Edit { names: false, .. }, Action::Bracket) => {
-                if let Some(e) = self.editor.as_mut() {
-                    if e.area.is_selecting() {
-                        e.area.cut();
-                        let t = e.area.yank_text();
-                        e.area.insert_str(format!("[{t}]"));
-                    } else {
-                        e.area.insert_str("[]");
-                        e.area.move_cursor(ratatui_textarea::CursorMove::Back);
-                    }
-                }
-            }
-            (Mode::Edit { names: true, query }, Action::Type(c)) => query.push(c),
-            (Mode::Edit { names: true, query }, Action::Backspace) => {
-                if query.pop().is_none() {
-                    if let Some(e) = self.editor.as_mut() {
-                        if e.supporters.pop().is_none() {
-                            e.proponents.pop();
-                        }
-                    }
-                }
-            }
-            (Mode::Edit { names: true, query }, Action::Confirm) => {
-                let q = std::mem::take(query);
-                let name = self.matches(&q).first().map(|m| m.name.clone());
-                if let (Some(e), Some(n)) = (self.editor.as_mut(), name) {
-                    if e.proponents.is_empty() {
-                        e.proponents.push(n);
-                    } else if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
-                        e.supporters.push(n);
-                    }
-                }
-            }
-            (Mode::Edit { .. }, _) => {}
             (Mode::AddSpeaker { query, selected, .. }, Action::Type(c)) => {
                 query.push(c);
                 *selected = 0;
@@ -399,6 +345,8 @@ impl App {
             (Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. }, Action::Cancel) => self.mode = Mode::Normal,
             (Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. }, _) => {}
             (Mode::Normal, a) => self.normal(a, item),
+            // Handled above, by the concern they belong to.
+            (Mode::Edit { .. } | Mode::Minutes { .. } | Mode::Attendance { .. }, _) => {}
         }
     }
 
@@ -482,28 +430,10 @@ impl App {
             Action::OpenEditor => self.open_editor(),
             Action::OpenHistory => self.open_history(),
             Action::OpenCompeting => self.open_competing(),
-            Action::PreviewMinutes => {
-                let ws = Workspace::load(&self.root);
-                let text = match ws.meetings.iter().position(|m| m.id == self.meeting_id) {
-                    Some(m) => crate::record::minutes(&crate::record::Sources::of(&ws, m).0).doc.text(),
-                    None => "The meeting's agenda could not be read; see the problems (e).".into(),
-                };
-                self.mode = Mode::Minutes { text, scroll: 0 };
-            }
-            Action::OpenAttendance => {
-                let session = self.current_session().unwrap_or_else(|| "the meeting".into());
-                self.mode = Mode::Attendance { session, selected: 0 };
-            }
+            Action::PreviewMinutes => self.preview_minutes(),
+            Action::OpenAttendance => self.open_attendance(),
             _ => {}
         }
-    }
-
-    /// The title of the session the current (or selected) item belongs to.
-    pub fn current_session(&self) -> Option<String> {
-        let id = self.session.current.clone().or_else(|| self.items.get(self.agenda_selected).map(|i| i.id.clone()))?;
-        let ws_meeting = Workspace::load(&self.root);
-        let m = ws_meeting.meetings.iter().find(|m| m.id == self.meeting_id)?;
-        m.meeting.value.items().find(|(_, _, i)| i.id == id).map(|(d, s, _)| format!("{} ({})", s.title, d.date))
     }
 
     /// The member holding the floor and the seconds left (negative when over).

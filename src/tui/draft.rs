@@ -2,7 +2,7 @@
 //! the editor, saved as a proposal; the provision's history; competing
 //! proposals side by side.
 
-use super::app::{App, Mode};
+use super::app::{Action, App, Mode};
 use crate::journal::Event;
 use crate::redline::doc::redline;
 
@@ -146,6 +146,57 @@ impl App {
             self.notice = Some(format!("No pending proposal on {}.", res.address(idx).describe()));
         } else {
             self.mode = Mode::Competing { title: format!("Proposals on {} side by side", res.address(idx).describe()), columns };
+        }
+    }
+
+    /// Keys while an amendment is being drafted.
+    pub(super) fn update_editor(&mut self, action: Action) {
+        match (&mut self.mode, action) {
+            (Mode::Edit { .. }, Action::Cancel) => {
+                self.editor = None;
+                self.mode = Mode::Normal;
+            }
+            (Mode::Edit { .. }, Action::Save) => self.save_amendment(),
+            (Mode::Edit { names, .. }, Action::NextChoice) => *names = !*names,
+            (Mode::Edit { names: false, .. }, Action::EditKey(k)) => {
+                if let Some(e) = self.editor.as_mut() {
+                    e.area.input(k);
+                }
+            }
+            (Mode::Edit { names: false, .. }, Action::Bracket) => {
+                if let Some(e) = self.editor.as_mut() {
+                    if e.area.is_selecting() {
+                        e.area.cut();
+                        let t = e.area.yank_text();
+                        e.area.insert_str(format!("[{t}]"));
+                    } else {
+                        e.area.insert_str("[]");
+                        e.area.move_cursor(ratatui_textarea::CursorMove::Back);
+                    }
+                }
+            }
+            (Mode::Edit { names: true, query }, Action::Type(c)) => query.push(c),
+            // Backspace on an empty name takes back the last name added.
+            (Mode::Edit { names: true, query }, Action::Backspace) if query.pop().is_none() => {
+                if let Some(e) = self.editor.as_mut() {
+                    if e.supporters.pop().is_none() {
+                        e.proponents.pop();
+                    }
+                }
+            }
+            (Mode::Edit { names: true, query }, Action::Confirm) => {
+                let q = std::mem::take(query);
+                let name = self.matches(&q).first().map(|m| m.name.clone());
+                if let (Some(e), Some(n)) = (self.editor.as_mut(), name) {
+                    if e.proponents.is_empty() {
+                        e.proponents.push(n);
+                    } else if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
+                        e.supporters.push(n);
+                    }
+                }
+            }
+            (Mode::Edit { .. }, _) => {}
+            _ => {}
         }
     }
 }

@@ -2,6 +2,7 @@
 //! only calls into the rest of gavel; all its state is in [`app::App`].
 
 pub mod app;
+mod attendance;
 mod decide;
 mod draft;
 pub mod keys;
