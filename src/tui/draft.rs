@@ -177,12 +177,15 @@ impl App {
             }
             (Mode::Edit { names: true, query }, Action::Type(c)) => query.push(c),
             // Backspace on an empty name takes back the last name added.
-            (Mode::Edit { names: true, query }, Action::Backspace) if query.pop().is_none() => {
+            (Mode::Edit { names: true, query }, Action::Backspace) if query.is_empty() => {
                 if let Some(e) = self.editor.as_mut() {
                     if e.supporters.pop().is_none() {
                         e.proponents.pop();
                     }
                 }
+            }
+            (Mode::Edit { names: true, query }, Action::Backspace) => {
+                query.pop();
             }
             (Mode::Edit { names: true, query }, Action::Confirm) => {
                 let q = std::mem::take(query);
