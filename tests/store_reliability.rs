@@ -55,19 +55,8 @@ impl Repo {
         }
         m.insert("HEAD".into(), std::fs::read(self.dir.join(".git/HEAD")).unwrap());
         m.insert("index".into(), std::fs::read(self.dir.join(".git/index")).unwrap_or_default());
-        let mut stack = vec![self.dir.clone()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.file_name().is_some_and(|n| n == ".git") {
-                    continue;
-                }
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    m.insert(p.strip_prefix(&self.dir).unwrap().display().to_string(), std::fs::read(&p).unwrap());
-                }
-            }
+        for (name, bytes) in files_under(&self.dir, false) {
+            m.insert(name.strip_prefix(&self.dir).unwrap().display().to_string(), bytes);
         }
         m
     }
@@ -222,20 +211,29 @@ fn not_a_repository() {
 
 impl Repo {
     fn snapshot_files(&self) -> BTreeMap<String, Vec<u8>> {
-        let mut m = BTreeMap::new();
-        let mut stack = vec![self.dir.clone()];
-        while let Some(d) = stack.pop() {
-            for e in std::fs::read_dir(&d).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else {
-                    m.insert(p.display().to_string(), std::fs::read(&p).unwrap());
-                }
+        files_under(&self.dir, true).into_iter().map(|(p, b)| (p.display().to_string(), b)).collect()
+    }
+}
+
+/// Every file under `dir` with its bytes; `.git` only when asked.
+fn files_under(dir: &Path, with_git: bool) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if !with_git && p.file_name().is_some_and(|n| n == ".git") {
+                continue;
+            }
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let bytes = std::fs::read(&p).unwrap();
+                out.push((p, bytes));
             }
         }
-        m
     }
+    out
 }
 
 #[test]
