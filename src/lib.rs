@@ -34,6 +34,7 @@ pub mod fsx;
 pub mod group;
 pub mod journal;
 pub mod json;
+pub mod ops;
 pub mod record;
 pub mod redline;
 pub mod render;

@@ -1,12 +1,15 @@
-//! `gavel adopt RESOLUTION REFERENCE [--proposal ID]`: the decision, as a commit.
+//! `gavel adopt`, `gavel propose`, `gavel withdraw`, `gavel reject`: the
+//! use cases of `ops` on the command line.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{CliError, emit, open, show::find};
-use crate::group::{Proposal, Status};
+use crate::group::{Anchor, Change, Proposal, Status};
+use crate::ops::{self, Context, Decision};
 use crate::resolution::resolve::Target;
 use crate::resolution::{ParagraphRef, ResolutionName};
-use crate::store::{Adoption, Author, Decision, Store, adopt};
+use crate::store::Author;
 
 pub struct Args {
     pub resolution: String,
@@ -16,27 +19,49 @@ pub struct Args {
     pub meeting: Option<String>,
     pub item: Option<String>,
     pub as_amended: bool,
+    pub text: Option<String>,
+}
+
+impl From<ops::OpError> for CliError {
+    fn from(e: ops::OpError) -> Self {
+        CliError { code: e.exit_code(), message: e.to_string() }
+    }
+}
+
+/// The meeting and item named on the command line, checked against the agenda.
+fn context(ws: &crate::workspace::Workspace, author: Option<&str>, meeting: Option<&str>, item: Option<&str>, doing: &str) -> Result<Context, CliError> {
+    let author = author.map(Author::parse).transpose().map_err(CliError::user)?;
+    if let Some(m) = meeting {
+        let entry = ws.meetings.iter().find(|x| x.id == m).ok_or_else(|| {
+            let ids: Vec<&str> = ws.meetings.iter().map(|x| x.id.as_str()).collect();
+            CliError::user(format!("no meeting `{m}`; there are: {}", ids.join(", ")))
+        })?;
+        if let Some(i) = item {
+            if entry.meeting.value.item(i).is_none() {
+                return Err(CliError::user(format!("meeting `{m}` has no agenda item `{i}`")));
+            }
+        }
+    } else if item.is_some() {
+        return Err(CliError::user("--item names an agenda item of a meeting: give --meeting too"));
+    }
+    Ok(Context { meeting: meeting.map(str::to_string), agenda_item: item.map(str::to_string), author, doing: doing.into(), wait: None })
 }
 
 pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
-    let author = a.author.as_deref().map(Author::parse).transpose().map_err(CliError::user)?;
     let ws = open(repo)?;
+    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), "gavel adopt")?;
     let loaded = find(&ws, &name)?;
     let res = &loaded.value;
     let target = res.resolve(&reference).map_err(CliError::user)?;
     let file = ws.proposals_on(res).ok_or_else(|| CliError::user(format!("there are no proposals on {}", res.display_name())))?;
-    let touching: Vec<(usize, &Proposal)> = file
-        .value
-        .proposals
-        .iter()
-        .enumerate()
+    let touching: Vec<(usize, &Proposal)> = ops::touching(res, &file.value.proposals, target)
+        .into_iter()
         .filter(|(_, p)| a.proposal.as_ref().is_none_or(|id| &p.id == id))
-        .filter(|(_, p)| touches(res, p, target))
         .collect();
-    let (index, proposal) = match (touching.as_slice(), &a.proposal) {
-        ([one], _) => *one,
+    let proposal = match (touching.as_slice(), &a.proposal) {
+        ([one], _) => one.1,
         ([], Some(id)) => {
             return Err(CliError::user(format!("proposal `{id}` does not touch {} of {}", reference.describe(), res.display_name())));
         }
@@ -44,7 +69,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         (many, _) => {
             let pending: Vec<&(usize, &Proposal)> = many.iter().filter(|(_, p)| p.status == Status::Pending).collect();
             match pending.as_slice() {
-                [one] => **one,
+                [one] => one.1,
                 _ => {
                     let ids: Vec<String> = many.iter().map(|(_, p)| format!("{} ({})", p.id, p.proponents.join(", "))).collect();
                     return Err(CliError::user(format!(
@@ -57,47 +82,115 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
             }
         }
     };
-    if let Some(m) = &a.meeting {
-        let meeting = ws.meetings.iter().find(|x| &x.id == m).ok_or_else(|| {
-            let ids: Vec<&str> = ws.meetings.iter().map(|x| x.id.as_str()).collect();
-            CliError::user(format!("no meeting `{m}`; there are: {}", ids.join(", ")))
-        })?;
-        if let Some(i) = &a.item {
-            if meeting.meeting.value.item(i).is_none() {
-                return Err(CliError::user(format!("meeting `{m}` has no agenda item `{i}`")));
-            }
-        }
-    } else if a.item.is_some() {
-        return Err(CliError::user("--item names an agenda item of a meeting: give --meeting too"));
+    let decision = if a.as_amended { Decision::AgreedAsAmended } else { Decision::Agreed };
+    let done = ops::adopt(&ws.root, &name, &proposal.id, decision, a.text.as_deref().unwrap_or(""), &ctx)?;
+    let mut out = format!("Recorded: {} (commit {})\n", done.subject, &done.commit.to_string()[..7]);
+    if !done.superseded.is_empty() {
+        let _ = writeln!(out, "Superseded (they changed the same provision): {}", done.superseded.join(", "));
     }
-    let store = Store::open(&ws.root).map_err(CliError::user)?;
-    let adoption = Adoption {
-        resolution: res,
-        resolution_path: &loaded.path,
-        proposals_path: &file.path,
-        proposals_source: &file.source,
-        proposal_index: index,
-        proposal,
-        decision: if a.as_amended { Decision::AgreedAsAmended } else { Decision::Agreed },
-        meeting: a.meeting.clone(),
-        agenda_item: a.item.clone(),
-        author,
-    };
-    let done = adopt(&store, &adoption).map_err(CliError::user)?;
-    let short = done.commit.to_string()[..7].to_string();
-    let mut out = format!("Recorded: {} (commit {short})\n", done.subject);
     if !done.left_alone.is_empty() {
-        out.push_str(&format!("Other uncommitted changes were left as they were: {}\n", done.left_alone.join(", ")));
+        let _ = writeln!(out, "Other uncommitted changes were left as they were: {}", done.left_alone.join(", "));
     }
     emit(&out)?;
     Ok(0)
 }
 
-/// True when a proposal changes the provision `t`, something inside it, or what contains it.
-pub(super) fn touches(res: &crate::resolution::Resolution, p: &Proposal, t: Target) -> bool {
-    let Target::Node(t) = t else { return true };
-    p.changes.iter().any(|c| match res.resolve(c.reference()) {
-        Ok(Target::Node(i)) => res.subtree(t).contains(&i) || res.subtree(i).contains(&t),
-        _ => false,
-    })
+pub struct ProposeArgs {
+    pub resolution: String,
+    pub reference: String,
+    pub text: Option<String>,
+    pub insert_after: bool,
+    pub insert_before: bool,
+    pub delete: bool,
+    pub by: Vec<String>,
+    pub supported_by: Vec<String>,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub author: Option<String>,
+    pub meeting: Option<String>,
+    pub item: Option<String>,
+}
+
+/// `gavel propose`: a proposal drafted on the command line, saved as the room saves one.
+pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
+    let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
+    let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
+    let ws = open(repo)?;
+    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), "gavel propose")?;
+    let loaded = find(&ws, &name)?;
+    let res = &loaded.value;
+    let Target::Node(idx) = res.resolve(&reference).map_err(CliError::user)? else {
+        return Err(CliError::user("name one provision (`23 b)`, `preamble 5`) to propose a change to"));
+    };
+    let proponents: Vec<String> = a.by.iter().map(|n| member(&ws, n)).collect::<Result<_, _>>()?;
+    let supporters: Vec<String> = a.supported_by.iter().map(|n| member(&ws, n)).collect::<Result<_, _>>()?;
+    if proponents.is_empty() {
+        return Err(CliError::user("name who proposes it: --by \"Kenya\" (repeat for a joint proposal)"));
+    }
+    let base = res.node(idx).text.clone();
+    let text = a.text.clone();
+    let change = match (a.delete, a.insert_before, a.insert_after, text) {
+        (true, false, false, None) => Change::Delete { target: reference.clone(), drafted_against: base },
+        (false, true, false, Some(t)) => Change::Insert { anchor: Anchor::Before(reference.clone()), text: t },
+        (false, false, true, Some(t)) => Change::Insert { anchor: Anchor::After(reference.clone()), text: t },
+        (false, false, false, Some(t)) => Change::Replace { target: reference.clone(), drafted_against: base, text: t },
+        _ => return Err(CliError::user("give --text (new text), with --before or --after to insert; or --delete alone")),
+    };
+    let existing: Vec<String> = ws.proposals_on(res).map(|f| f.value.proposals.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
+    let id = a.id.clone().unwrap_or_else(|| free_id(&existing, &format!("{}-{}", res.header.symbol.slug(), reference.to_string().replace(' ', ""))));
+    let group = ws.groups.iter().find(|(_, g)| g.value.resolutions.iter().any(|r| r.symbol == res.header.symbol)).map(|(id, _)| id.clone());
+    let proposal = Proposal {
+        id,
+        title: a.title.clone().unwrap_or_else(|| format!("Amendment to {} proposed by {}", reference.describe(), crate::store::message::and_list(&proponents))),
+        group,
+        proponents,
+        supporters,
+        source: ctx.meeting.as_ref().map(|m| match &ctx.agenda_item {
+            Some(i) => format!("meeting {m}, agenda item {i}"),
+            None => format!("meeting {m}"),
+        }),
+        revision: res.header.revision,
+        status: Status::Pending,
+        changes: vec![change],
+        amends: None,
+    };
+    let saved = ops::save_proposal(&ws.root, &name, &proposal, &ctx)?;
+    match saved.commit {
+        Some(c) => emit(&format!("Recorded: {} (proposal {}, commit {})\n", saved.subject, saved.id, &c.to_string()[..7]))?,
+        None => emit(&format!("Proposal {} is already recorded.\n", saved.id))?,
+    }
+    Ok(0)
+}
+
+/// A member's name as the membership writes it.
+fn member(ws: &crate::workspace::Workspace, name: &str) -> Result<String, CliError> {
+    ws.groups
+        .iter()
+        .find_map(|(_, g)| g.value.member(name).map(|m| m.name.clone()))
+        .ok_or_else(|| CliError::user(format!("`{name}` is not a member of any working group here")))
+}
+
+/// `base-1`, `base-2`, …: the first id not taken.
+pub(crate) fn free_id(taken: &[String], base: &str) -> String {
+    (1..).map(|k| format!("{base}-{k}")).find(|id| !taken.contains(id)).unwrap_or_default()
+}
+
+pub struct StatusArgs {
+    pub resolution: String,
+    pub proposal: String,
+    pub reason: Option<String>,
+    pub author: Option<String>,
+    pub meeting: Option<String>,
+    pub item: Option<String>,
+}
+
+/// `gavel withdraw` and `gavel reject`.
+pub fn set_status(repo: Option<&Path>, a: StatusArgs, status: Status) -> Result<u8, CliError> {
+    let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
+    let ws = open(repo)?;
+    let doing = if status == Status::Withdrawn { "gavel withdraw" } else { "gavel reject" };
+    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), doing)?;
+    let commit = ops::set_status(&ws.root, &name, &a.proposal, status, a.reason.as_deref().unwrap_or(""), &ctx)?;
+    emit(&format!("Recorded: proposal {} {} (commit {})\n", a.proposal, status.as_str(), &commit.to_string()[..7]))?;
+    Ok(0)
 }

@@ -129,7 +129,7 @@ fn proposals(
         .into_iter()
         .filter(|p| only.is_none_or(|id| p.id == id))
         .filter(|p| only.is_some() || p.status == ProposalStatus::Pending)
-        .filter(|p| target.is_none_or(|t| super::adopt::touches(res, p, t)))
+        .filter(|p| target.is_none_or(|t| crate::ops::touches(res, p, t)))
         .collect();
     let deadline = Instant::now() + DIFF_BUDGET;
     let mut out = String::new();

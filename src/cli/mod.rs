@@ -153,7 +153,59 @@ enum Command {
         /// Record the decision as "agreed as amended" rather than "agreed".
         #[arg(long)]
         as_amended: bool,
+        /// The decision as the working group took it (goes into the commit message).
+        #[arg(long, value_name = "TEXT")]
+        text: Option<String>,
     },
+    /// Record a proposal to amend a provision, as one commit (what the
+    /// meeting room does when a drafted amendment is saved).
+    ///
+    /// `gavel propose 11.3 "23 b)" --text "…" --by Kenya --by "New Zealand"`
+    /// replaces 23 b); with --before or --after the text is a new provision
+    /// next to it; --delete proposes to strike it.
+    Propose {
+        /// The resolution: `Conf. 11.3`.
+        resolution: String,
+        /// The provision: `23 b)`.
+        reference: String,
+        /// The new text.
+        #[arg(long)]
+        text: Option<String>,
+        /// Insert the text as a new provision before the one named.
+        #[arg(long, conflicts_with_all = ["after", "delete"])]
+        before: bool,
+        /// Insert the text as a new provision after the one named.
+        #[arg(long, conflicts_with = "delete")]
+        after: bool,
+        /// Propose to delete the provision.
+        #[arg(long, conflicts_with = "text")]
+        delete: bool,
+        /// Who proposes it (repeat for a joint proposal).
+        #[arg(long, value_name = "MEMBER")]
+        by: Vec<String>,
+        /// Who supports it (repeat).
+        #[arg(long, value_name = "MEMBER")]
+        supported_by: Vec<String>,
+        /// The proposal's id (default: made from the resolution and the provision).
+        #[arg(long)]
+        id: Option<String>,
+        /// A title (default: "Amendment to … proposed by …").
+        #[arg(long)]
+        title: Option<String>,
+        /// The chair recording it: "Name <email>".
+        #[arg(long = "as", value_name = "NAME <EMAIL>")]
+        author: Option<String>,
+        /// The meeting (its id).
+        #[arg(long)]
+        meeting: Option<String>,
+        /// The agenda item (its id in the meeting).
+        #[arg(long)]
+        item: Option<String>,
+    },
+    /// Withdraw a pending proposal at its proponents' request, as one commit.
+    Withdraw(StatusCmd),
+    /// Reject a pending proposal, as one commit.
+    Reject(StatusCmd),
     /// Every commit that changed a provision, newest first: date, author,
     /// meeting, subject, and the change as tracked changes. The provision is
     /// followed by its identity through relettering and renumbering.
@@ -230,6 +282,33 @@ enum Command {
     },
 }
 
+/// The arguments of `withdraw` and `reject`.
+#[derive(Debug, clap::Args)]
+struct StatusCmd {
+    /// The resolution: `Conf. 11.3`.
+    resolution: String,
+    /// The proposal's id.
+    proposal: String,
+    /// Why (goes into the commit message).
+    #[arg(long)]
+    reason: Option<String>,
+    /// The chair recording it: "Name <email>".
+    #[arg(long = "as", value_name = "NAME <EMAIL>")]
+    author: Option<String>,
+    /// The meeting (its id).
+    #[arg(long)]
+    meeting: Option<String>,
+    /// The agenda item (its id in the meeting).
+    #[arg(long)]
+    item: Option<String>,
+}
+
+impl From<StatusCmd> for adopt::StatusArgs {
+    fn from(c: StatusCmd) -> Self {
+        adopt::StatusArgs { resolution: c.resolution, proposal: c.proposal, reason: c.reason, author: c.author, meeting: c.meeting, item: c.item }
+    }
+}
+
 /// A failure to report: its message and the exit status.
 #[derive(Debug)]
 pub struct CliError {
@@ -271,9 +350,31 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
-        Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended }) => {
-            adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended })
+        Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended, text }) => {
+            adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended, text })
         }
+        Some(Command::Propose { resolution, reference, text, before, after, delete, by, supported_by, id, title, author, meeting, item }) => {
+            adopt::propose(
+                repo,
+                adopt::ProposeArgs {
+                    resolution,
+                    reference,
+                    text,
+                    insert_after: after,
+                    insert_before: before,
+                    delete,
+                    by,
+                    supported_by,
+                    id,
+                    title,
+                    author,
+                    meeting,
+                    item,
+                },
+            )
+        }
+        Some(Command::Withdraw(c)) => adopt::set_status(repo, c.into(), crate::group::Status::Withdrawn),
+        Some(Command::Reject(c)) => adopt::set_status(repo, c.into(), crate::group::Status::Rejected),
         Some(Command::History { resolution, reference, since, at, format, no_cache }) => {
             history::run(repo, history::Args { resolution, reference, since, at, format, no_cache })
         }

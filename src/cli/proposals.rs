@@ -18,16 +18,14 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
     };
     let mut out = format!("Proposals on {} ({})\n", res.display_name(), file.path.display());
     for p in &file.value.proposals {
-        let status = match p.status {
-            Status::Pending => "pending",
-            Status::Adopted => "adopted",
-            Status::Rejected => "rejected",
-            Status::Withdrawn => "withdrawn",
-        };
+        let status = p.status.as_str();
         let _ = writeln!(out, "\n{}  [{status}]  {}", p.id, p.title);
         let mut by = format!("proposed by {}", p.proponents.join(", "));
         if !p.supporters.is_empty() {
             let _ = write!(by, "; supported by {}", p.supporters.join(", "));
+        }
+        if let Some(a) = &p.amends {
+            let _ = write!(by, "; amends {a}");
         }
         if let Some(g) = &p.group {
             let _ = write!(by, " ({g})");

@@ -25,6 +25,20 @@ pub enum Status {
     Adopted,
     Rejected,
     Withdrawn,
+    /// Another proposal on the same provision was adopted instead.
+    Superseded,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pending => "pending",
+            Status::Adopted => "adopted",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+            Status::Superseded => "superseded",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -46,6 +60,9 @@ pub struct Proposal {
     pub revision: Option<Revision>,
     pub status: Status,
     pub changes: Vec<Change>,
+    /// The proposal this one amends (drafted from it in a meeting, "agreed as amended").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amends: Option<String>,
 }
 
 /// Where an inserted provision goes.

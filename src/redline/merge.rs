@@ -123,6 +123,7 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
         supporters: Vec::new(),
         source: None,
         revision: ours.header.revision,
+        amends: None,
         status: Status::Pending,
         changes,
     };

@@ -11,6 +11,8 @@ pub struct Trailers {
     pub meeting: Option<String>,
     pub agenda_item: Option<String>,
     pub decision: Option<String>,
+    /// The proposal an amended proposal was drafted from.
+    pub amends: Option<String>,
 }
 
 impl Trailers {
@@ -38,6 +40,9 @@ impl Trailers {
         if let Some(i) = &self.agenda_item {
             line("Agenda-item", i);
         }
+        if let Some(a) = &self.amends {
+            line("Amends", a);
+        }
         if let Some(d) = &self.decision {
             line("Decision", d);
         }
@@ -59,6 +64,7 @@ pub fn trailers(message: &str) -> Trailers {
             "Meeting" => t.meeting = Some(v),
             "Agenda-item" => t.agenda_item = Some(v),
             "Decision" => t.decision = Some(v),
+            "Amends" => t.amends = Some(v),
             _ => {}
         }
     }
@@ -87,6 +93,7 @@ mod tests {
             meeting: Some("sc78-session".into()),
             agenda_item: Some("7".into()),
             decision: Some("agreed".into()),
+            amends: None,
         };
         let msg = format!("Conf. 11.3: amend 23 b)\n\nBody text.\n\n{}", t.render());
         assert_eq!(trailers(&msg), t);

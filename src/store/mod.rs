@@ -2,17 +2,17 @@
 //! repository goes through here, with git2 (never the `git` program, and no
 //! hooks are run).
 
-mod adopt;
 mod history;
 pub mod message;
 mod open;
+mod record;
 mod snapshot;
 mod sync;
 
-pub use adopt::{AdoptError, Adopted, Adoption, Decision, adopt};
 pub use history::{CacheUse, Step, Version};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
+pub use record::{NewFile, Recorded};
 pub use sync::{Settle, Synced};
 
 use std::path::{Path, PathBuf};
@@ -74,6 +74,10 @@ pub enum StoreError {
         "no author: set git's user.name and user.email (`git config user.name \"…\"`, `git config user.email …`), or pass --as \"Name <email>\""
     )]
     NoIdentity,
+    #[error("{0} moved while this change was being recorded (another writer committed first); nothing was changed: try again")]
+    Moved(String),
+    #[error("{0}")]
+    Conflict(String),
     #[error("`{0}` is not a revision of this repository: {1}")]
     BadRevision(String, String),
     #[error("{doing}: {source}")]

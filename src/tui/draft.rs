@@ -78,6 +78,7 @@ impl App {
             revision: res.header.revision,
             status: crate::group::Status::Pending,
             changes: vec![crate::group::Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
+            amends: None,
         };
         let path = self.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!(
             "{}{}",

@@ -1,0 +1,143 @@
+//! The use cases: adopt, save an amendment, withdraw or reject a proposal,
+//! take back a decision, a provision's history, and which proposals touch a
+//! provision. The command line and the meeting room both call these; neither
+//! has its own version.
+//!
+//! Each one that writes takes the repository lock ([`lock::RepoLock`]), then
+//! reads the files afresh, composes the commit message, and hands files and
+//! message to the store, which commits, writes the files and moves the branch
+//! only if nobody else moved it. So what a use case builds on is always what
+//! it commits on.
+
+mod adopt;
+mod history;
+pub mod lock;
+mod proposal;
+mod revert;
+
+pub use adopt::{Adopted, Decision, adopt};
+pub use history::history;
+pub use proposal::{Saved, not_agreed, save_proposal, set_status};
+pub use revert::revert;
+
+use std::path::Path;
+use std::time::Duration;
+
+use crate::group::{Proposal, ProposalFile};
+use crate::resolution::resolve::Target;
+use crate::resolution::{Resolution, ResolutionName};
+use crate::store::{Author, Store, StoreError};
+use crate::workspace::{Loaded, Workspace};
+
+/// Where and by whom a use case is done: the meeting and agenda item it
+/// belongs to (for the commit's trailers), and the chair.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    pub meeting: Option<String>,
+    pub agenda_item: Option<String>,
+    /// The chair; by default git's user.name and user.email.
+    pub author: Option<Author>,
+    /// How long to wait for another writer.
+    pub wait: Option<Duration>,
+    /// What this writer is, for the message another writer gives while waiting.
+    pub doing: String,
+}
+
+/// Why a use case could not be done. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum OpError {
+    #[error(transparent)]
+    Lock(#[from] lock::LockError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Something named does not exist (resolution, proposal, provision).
+    #[error("{0}")]
+    NotFound(String),
+    #[error("proposal `{0}` cannot be adopted: {1}")]
+    NotApplicable(String, String),
+    #[error("proposal `{0}` is already {1}")]
+    AlreadyDecided(String, &'static str),
+    #[error(
+        "proposal `{0}` still has text in square brackets, which is not agreed: {1}; remove the brackets (agree the text) or choose the bracketed alternative first"
+    )]
+    Bracketed(String, String),
+    /// The repository's files have a problem that stops this use case.
+    #[error("{0}")]
+    Data(String),
+}
+
+impl OpError {
+    /// The exit status: 2 for a mistake in what was asked, 3 when the
+    /// environment failed (git, the disk, another writer), 1 for broken data.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            OpError::Lock(_) => 3,
+            OpError::Store(StoreError::Git { .. } | StoreError::Io { .. } | StoreError::Moved(_)) => 3,
+            OpError::Data(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// Stops the process at a named step when `GAVEL_CRASH_AT` names it: the
+/// harness that tests a crash between any two steps of a write.
+pub fn crash_point(step: &str) {
+    if std::env::var_os("GAVEL_CRASH_AT").is_some_and(|v| v == step) {
+        std::process::abort();
+    }
+}
+
+/// The repository and its lock, held for the whole use case.
+pub(crate) struct Locked {
+    pub store: Store,
+    pub ws: Workspace,
+    _lock: lock::RepoLock,
+}
+
+/// Takes the lock, then reads the working group's files as they are now.
+pub(crate) fn locked(root: &Path, ctx: &Context) -> Result<Locked, OpError> {
+    let store = Store::open(root)?;
+    let doing = if ctx.doing.is_empty() { "gavel" } else { ctx.doing.as_str() };
+    let lock = lock::RepoLock::acquire(store.repo.path(), doing, ctx.wait.unwrap_or(lock::WAIT))?;
+    let ws = Workspace::load(root);
+    Ok(Locked { store, ws, _lock: lock })
+}
+
+/// A resolution of the workspace and its proposals file (which may not exist yet).
+pub(crate) fn resolution_and_proposals<'w>(
+    ws: &'w Workspace,
+    name: &ResolutionName,
+) -> Result<(&'w Loaded<Resolution>, Option<&'w Loaded<ProposalFile>>), OpError> {
+    let name = ResolutionName { revision: None, ..*name };
+    let loaded = ws.resolution(&name).map_err(|e| OpError::NotFound(e.to_string()))?;
+    let file = ws.proposals_on(&loaded.value);
+    let path = proposals_path(ws, &loaded.value);
+    if file.is_none() && path.exists() {
+        return Err(OpError::Data(format!(
+            "{} cannot be read (run `gavel check`); nothing is written to it until it is repaired",
+            path.display()
+        )));
+    }
+    Ok((loaded, file))
+}
+
+/// `resolutions/<slug>.proposals.json`.
+pub fn proposals_path(ws: &Workspace, res: &Resolution) -> std::path::PathBuf {
+    ws.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}{}", res.header.symbol.slug(), crate::workspace::PROPOSALS_SUFFIX))
+}
+
+/// The proposals that change the provision `t`, something inside it, or
+/// what contains it (all of them for the whole resolution), with their
+/// index in the list.
+pub fn touching<'p>(res: &Resolution, proposals: &'p [Proposal], t: Target) -> Vec<(usize, &'p Proposal)> {
+    proposals.iter().enumerate().filter(|(_, p)| touches(res, p, t)).collect()
+}
+
+/// True when a proposal changes the provision `t`, something inside it, or what contains it.
+pub fn touches(res: &Resolution, p: &Proposal, t: Target) -> bool {
+    let Target::Node(t) = t else { return true };
+    p.changes.iter().any(|c| match res.resolve(c.reference()) {
+        Ok(Target::Node(i)) => res.subtree(t).contains(&i) || res.subtree(i).contains(&t),
+        _ => false,
+    })
+}
