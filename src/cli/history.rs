@@ -9,8 +9,7 @@ use super::{CliError, emit, open_at, show::find};
 use crate::render::tracked::{self, Format};
 use crate::resolution::resolve::Target;
 use crate::resolution::{ParagraphRef, ResolutionName};
-use crate::store::{Step, Store};
-use crate::workspace::RESOLUTIONS_DIR;
+use crate::store::Step;
 
 pub struct Args {
     pub resolution: String,
@@ -36,11 +35,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         return Err(CliError::user("name a provision (`23 b)`, `preamble 5`, `IX`) to see its history"));
     };
     let id = res.node(idx).id.clone();
-    let store = Store::open(&ws.root).map_err(CliError::user)?;
-    let file_name =
-        loaded.path.file_name().and_then(|n| n.to_str()).unwrap_or_default().split(':').next_back().unwrap_or_default().to_string();
-    let file = store.relative(&ws.root).join(RESOLUTIONS_DIR).join(file_name);
-    let (steps, _) = store.history(&file, &id, &head, a.since.as_deref(), !a.no_cache).map_err(CliError::user)?;
+    let steps = crate::ops::history(&ws.root, loaded, &id, &head, a.since.as_deref(), !a.no_cache)?;
     let mut out = String::new();
     let title = format!("History of {} of {}, newest first", reference.describe(), res.display_name());
     if format == Format::Md {

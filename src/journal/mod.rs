@@ -3,142 +3,24 @@
 //! (one JSON object a line), flushed and synced to disk before the screen
 //! says it is recorded. Replaying it restores the meeting where it stood.
 
+mod events;
 mod session;
 
-pub use session::{ItemState, ItemStatus, Session, Speaker, agenda_items};
+pub use events::{Entry, Event, Outcome, Position, effective};
+pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items};
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
 use crate::diag::Diagnostic;
-
-/// A member's stance in an intervention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Position {
-    Supports,
-    Opposes,
-    ProposesText,
-    AsksQuestion,
-    General,
-}
-
-impl Position {
-    pub const ALL: [Position; 5] =
-        [Position::General, Position::Supports, Position::Opposes, Position::ProposesText, Position::AsksQuestion];
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Position::Supports => "supports",
-            Position::Opposes => "opposes",
-            Position::ProposesText => "proposes text",
-            Position::AsksQuestion => "asks a question",
-            Position::General => "general",
-        }
-    }
-}
-
-/// How an agenda item ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Outcome {
-    Agreed,
-    AgreedAsAmended,
-    Noted,
-    Deferred,
-    NoConsensus,
-}
-
-impl Outcome {
-    pub const ALL: [Outcome; 5] = [Outcome::Agreed, Outcome::AgreedAsAmended, Outcome::Noted, Outcome::Deferred, Outcome::NoConsensus];
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Outcome::Agreed => "agreed",
-            Outcome::AgreedAsAmended => "agreed as amended",
-            Outcome::Noted => "noted",
-            Outcome::Deferred => "deferred",
-            Outcome::NoConsensus => "no consensus",
-        }
-    }
-}
-
-/// One thing that happened in the meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "event", rename_all = "kebab-case", deny_unknown_fields)]
-pub enum Event {
-    /// The chair takes up an agenda item.
-    ItemTakenUp {
-        item: String,
-    },
-    /// A member asks for the floor (a point of order goes to the front).
-    SpeakerAdded {
-        item: String,
-        member: String,
-        point_of_order: bool,
-    },
-    SpeakerRemoved {
-        item: String,
-        member: String,
-    },
-    /// The list of speakers in a new order.
-    SpeakersReordered {
-        item: String,
-        members: Vec<String>,
-    },
-    /// The chair gives the floor, for so many seconds.
-    FloorGiven {
-        item: String,
-        member: String,
-        seconds: u32,
-    },
-    /// The intervention as noted when the speaker finishes.
-    Intervention {
-        item: String,
-        member: String,
-        position: Position,
-        summary: String,
-        proposed_text: Option<String>,
-        target: Option<String>,
-    },
-    /// The outcome of the item.
-    Decision {
-        item: String,
-        outcome: Outcome,
-        text: String,
-    },
-    /// A member marked present or absent at a session of the meeting.
-    Attendance {
-        session: String,
-        member: String,
-        present: bool,
-    },
-    /// A proposal drafted in the meeting, saved to the resolution's proposals file.
-    ProposalMade {
-        item: String,
-        proposal: String,
-        proponents: Vec<String>,
-        supporters: Vec<String>,
-        target: String,
-        text: String,
-    },
-}
-
-/// An event with when it was recorded (seconds since the epoch).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub at: i64,
-    #[serde(flatten)]
-    pub event: Event,
-}
 
 /// The journal file of a meeting.
 pub struct Journal {
     path: PathBuf,
     file: Option<File>,
+    /// Lines in the file, so that the next entry's id is its line number.
+    lines: u64,
 }
 
 /// Why an entry could not be recorded.
@@ -159,7 +41,7 @@ impl Journal {
     }
 
     pub fn new(path: PathBuf) -> Journal {
-        Journal { path, file: None }
+        Journal { path, file: None, lines: 0 }
     }
 
     pub fn path(&self) -> &Path {
@@ -181,7 +63,12 @@ impl Journal {
                 continue;
             }
             match serde_json::from_str::<Entry>(&line) {
-                Ok(e) => entries.push(e),
+                Ok(mut e) => {
+                    if e.id.is_empty() {
+                        e.id = format!("line-{}", i + 1);
+                    }
+                    entries.push(e)
+                }
                 Err(e) => problems.push(
                     Diagnostic::error(
                         &self.path,
@@ -196,22 +83,51 @@ impl Journal {
         (entries, problems)
     }
 
-    /// Appends one entry and waits until it is on disk.
-    pub fn append(&mut self, entry: &Entry) -> Result<(), JournalError> {
+    /// Appends one entry, gives it its id (returned), and waits until it is
+    /// on disk. If the file's last line was torn (a crash in the middle of a
+    /// write), the entry starts on a line of its own: it is never glued to
+    /// the torn one, and the torn line is left as it is.
+    pub fn append(&mut self, entry: &Entry) -> Result<Entry, JournalError> {
         let err = |source| JournalError { path: self.path.display().to_string(), source };
         if self.file.is_none() {
-            let f = OpenOptions::new().create(true).append(true).open(&self.path).map_err(err)?;
+            let mut f = OpenOptions::new().create(true).read(true).append(true).open(&self.path).map_err(err)?;
+            let mut text = Vec::new();
+            f.read_to_end(&mut text).map_err(err)?;
+            self.lines = text.iter().filter(|b| **b == b'\n').count() as u64;
+            if text.last().is_some_and(|b| *b != b'\n') {
+                f.write_all(b"\n").map_err(err)?;
+                self.lines += 1;
+            }
             self.file = Some(f);
         }
         let f = self.file.as_mut().expect("opened above");
-        let mut line = serde_json::to_string(entry)
+        let mut entry = entry.clone();
+        if entry.id.is_empty() {
+            entry.id = format!("{}-{}", machine(), self.lines + 1);
+        }
+        let mut line = serde_json::to_string(&entry)
             .map_err(|e| JournalError { path: self.path.display().to_string(), source: std::io::Error::other(e) })?;
         line.push('\n');
         f.write_all(line.as_bytes())
             .and_then(|_| f.flush())
             .and_then(|_| f.sync_data())
-            .map_err(|source| JournalError { path: self.path.display().to_string(), source })
+            .map_err(|source| JournalError { path: self.path.display().to_string(), source })?;
+        self.lines += 1;
+        Ok(entry)
     }
+}
+
+/// A short name of this machine for entry ids: the start of its machine id
+/// (systemd's, stable across reboots), else of its host name.
+fn machine() -> &'static str {
+    static M: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        let raw = std::fs::read_to_string("/etc/machine-id")
+            .or_else(|_| std::fs::read_to_string("/proc/sys/kernel/hostname"))
+            .unwrap_or_default();
+        let m: String = raw.trim().chars().filter(|c| c.is_ascii_alphanumeric()).take(8).collect();
+        if m.is_empty() { "local".into() } else { m }
+    })
 }
 
 #[cfg(test)]
@@ -222,20 +138,45 @@ mod tests {
     fn entries_round_trip_through_the_file_and_bad_lines_are_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let mut j = Journal::new(dir.path().join("s.journal.jsonl"));
-        let e1 = Entry { at: 10, event: Event::ItemTakenUp { item: "7".into() } };
-        let e2 = Entry { at: 11, event: Event::SpeakerAdded { item: "7".into(), member: "Côte d'Ivoire".into(), point_of_order: false } };
-        j.append(&e1).unwrap();
-        j.append(&e2).unwrap();
+        let e1 = j.append(&Entry::new(10, Event::ItemTakenUp { item: "7".into() })).unwrap();
+        let e2 = j
+            .append(&Entry::new(11, Event::SpeakerAdded { item: "7".into(), member: "Côte d'Ivoire".into(), point_of_order: false }))
+            .unwrap();
         std::fs::OpenOptions::new().append(true).open(j.path()).unwrap().write_all(b"{\"at\": 12, \"event\": \"nonsense\"}\n").unwrap();
-        let e3 = Entry { at: 13, event: Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into() } };
         let mut j = Journal::new(j.path().to_path_buf());
-        j.append(&e3).unwrap();
+        let e3 = j
+            .append(&Entry::new(13, Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into(), adopt: vec![] }))
+            .unwrap();
         let (entries, problems) = j.read();
-        assert_eq!(entries, [e1, e2, e3]);
+        assert_eq!(entries, [e1.clone(), e2, e3.clone()]);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3);
+        assert!(e1.id.ends_with("-1") && e3.id.ends_with("-4"), "ids are line numbers: {} {}", e1.id, e3.id);
         let line = std::fs::read_to_string(j.path()).unwrap().lines().next().unwrap().to_string();
-        assert_eq!(line, r#"{"at":10,"event":"item-taken-up","item":"7"}"#);
+        assert_eq!(line, format!(r#"{{"id":"{}","at":10,"event":"item-taken-up","item":"7"}}"#, e1.id));
+    }
+
+    #[test]
+    fn a_torn_last_line_is_never_glued_to_the_next_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.journal.jsonl");
+        std::fs::write(&path, "{\"at\":1,\"event\":\"item-taken-up\",\"item\":\"7\"}\n{\"at\":2,\"event\":\"speaker-ad").unwrap();
+        let mut j = Journal::new(path.clone());
+        let e = j.append(&Entry::new(3, Event::ItemTakenUp { item: "8".into() })).unwrap();
+        let (entries, problems) = j.read();
+        assert_eq!(entries.len(), 2, "the confirmed entry is kept");
+        assert_eq!(entries[1], e);
+        assert_eq!(problems.len(), 1, "only the torn line is lost");
+        assert!(std::fs::read_to_string(&path).unwrap().contains("speaker-ad\n{"), "the torn line is left as it was");
+    }
+
+    #[test]
+    fn old_entries_without_ids_are_named_by_their_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.journal.jsonl");
+        std::fs::write(&path, "{\"at\":1,\"event\":\"item-taken-up\",\"item\":\"7\"}\n").unwrap();
+        let (entries, _) = Journal::new(path).read();
+        assert_eq!(entries[0].id, "line-1");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Entry, Event, Outcome};
-use crate::group::{Category, Meeting, WorkingGroup};
+use crate::group::{Category, Meeting, Proposal, WorkingGroup};
 
 /// Where an agenda item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +14,10 @@ pub enum ItemStatus {
     UnderDiscussion,
     Concluded,
     Deferred,
+    /// Decided, and what it adopts is being committed (or was, when the room stopped).
+    Committing,
+    /// Decided, but git does not have what it adopts: the commit failed.
+    NotCommitted,
 }
 
 /// A member waiting for the floor.
@@ -23,23 +27,78 @@ pub struct Speaker {
     pub point_of_order: bool,
 }
 
+/// Who holds the floor, and their countdown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Floor {
+    pub member: String,
+    /// When the floor was given (seconds since the epoch).
+    pub since: i64,
+    /// Seconds given in all.
+    pub seconds: u32,
+    /// When the countdown was paused, while it is.
+    pub paused_at: Option<i64>,
+    /// Seconds spent paused before.
+    pub paused_for: i64,
+}
+
+impl Floor {
+    /// Seconds left at `now` (negative when over).
+    pub fn left(&self, now: i64) -> i64 {
+        self.since + i64::from(self.seconds) + self.paused_for - self.paused_at.unwrap_or(now)
+    }
+}
+
+/// A proposal drafted during an item, and whether git has it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The journal entry that made it.
+    pub entry: String,
+    pub proposal: String,
+    pub target: String,
+    pub text: String,
+    /// The whole proposal, for saving it again after a failure.
+    pub draft: Option<Proposal>,
+    pub commit: Option<String>,
+    pub failed: Option<String>,
+}
+
+/// An item's decision, and what git has of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecisionState {
+    /// The journal entry that recorded it.
+    pub entry: String,
+    pub outcome: Outcome,
+    pub text: String,
+    /// The proposals it adopts.
+    pub adopt: Vec<String>,
+    /// Proposals committed so far, with their commits.
+    pub committed: Vec<(String, String)>,
+    pub failed: Option<String>,
+}
+
+impl DecisionState {
+    /// The proposals it adopts that git does not have yet.
+    pub fn outstanding(&self) -> Vec<String> {
+        self.adopt.iter().filter(|p| !self.committed.iter().any(|(c, _)| c == *p)).cloned().collect()
+    }
+}
+
 /// One agenda item's state.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemState {
     pub speakers: Vec<Speaker>,
-    /// The member holding the floor, since when (seconds), for how long.
-    pub floor: Option<(String, i64, u32)>,
+    pub floor: Option<Floor>,
     /// Seconds spent on the item (summed over the times it was current).
     pub used: i64,
     pub taken_up_at: Option<i64>,
     pub interventions: Vec<Entry>,
-    pub decision: Option<(Outcome, String)>,
-    /// Proposals drafted during the item.
-    pub proposals_made: Vec<String>,
+    pub decision: Option<DecisionState>,
+    /// Proposals drafted during the item, in order.
+    pub drafts: Vec<Draft>,
 }
 
 /// The meeting as the journal left it.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub current: Option<String>,
     /// Members present, by session title.
@@ -47,11 +106,21 @@ pub struct Session {
     pub items: HashMap<String, ItemState>,
     /// Parties speak before Observers (CITES practice), unless the chair turns it off.
     pub parties_first: bool,
+    /// Seconds each speaker is given.
+    pub speaking_time: u32,
+    /// Every entry applied, corrections included (a correction rebuilds the session from them).
+    pub log: Vec<Entry>,
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
 }
 
 impl Session {
     pub fn new() -> Session {
-        Session { parties_first: true, ..Default::default() }
+        Session { current: None, present: HashMap::new(), items: HashMap::new(), parties_first: true, speaking_time: 180, log: Vec::new() }
     }
 
     /// Replays entries in order.
@@ -69,8 +138,10 @@ impl Session {
 
     pub fn status(&self, id: &str) -> ItemStatus {
         match self.items.get(id) {
-            Some(st) => match st.decision {
-                Some((Outcome::Deferred, _)) => ItemStatus::Deferred,
+            Some(st) => match &st.decision {
+                Some(d) if d.failed.is_some() => ItemStatus::NotCommitted,
+                Some(d) if !d.outstanding().is_empty() => ItemStatus::Committing,
+                Some(d) if d.outcome == Outcome::Deferred => ItemStatus::Deferred,
                 Some(_) => ItemStatus::Concluded,
                 None if self.current.as_deref() == Some(id) => ItemStatus::UnderDiscussion,
                 None if st.taken_up_at.is_some() || st.used > 0 => ItemStatus::UnderDiscussion,
@@ -80,8 +151,23 @@ impl Session {
         }
     }
 
-    /// Applies one event.
+    /// Applies one entry. A correction rebuilds the session from the corrected entries.
     pub fn apply(&mut self, e: &Entry, group: Option<&WorkingGroup>) {
+        self.log.push(e.clone());
+        if matches!(e.event, Event::Correction { .. }) {
+            let log = std::mem::take(&mut self.log);
+            let mut fresh = Session::new();
+            for x in super::effective(&log) {
+                fresh.apply_one(&x, group);
+            }
+            fresh.log = log;
+            *self = fresh;
+        } else {
+            self.apply_one(e, group);
+        }
+    }
+
+    fn apply_one(&mut self, e: &Entry, group: Option<&WorkingGroup>) {
         match &e.event {
             Event::ItemTakenUp { item } => {
                 if let Some(cur) = self.current.clone() {
@@ -101,9 +187,7 @@ impl Session {
                 if *point_of_order {
                     let at = st.speakers.iter().take_while(|s| s.point_of_order).count();
                     st.speakers.insert(at, sp);
-                } else if parties_first && !is_party(group, member) {
-                    st.speakers.push(sp);
-                } else if parties_first {
+                } else if parties_first && is_party(group, member) {
                     // A Party goes after the Parties already waiting, before any Observer.
                     let at = st.speakers.iter().position(|s| !s.point_of_order && !is_party(group, &s.member)).unwrap_or(st.speakers.len());
                     st.speakers.insert(at, sp);
@@ -116,18 +200,44 @@ impl Session {
             }
             Event::SpeakersReordered { item, members } => {
                 let st = self.items.entry(item.clone()).or_default();
-                let mut by_name: HashMap<String, Speaker> = st.speakers.drain(..).map(|s| (s.member.clone(), s)).collect();
-                st.speakers = members.iter().filter_map(|m| by_name.remove(m)).collect();
-                st.speakers.extend(by_name.into_values());
+                let old = std::mem::take(&mut st.speakers);
+                for m in members {
+                    if let Some(sp) = old.iter().find(|s| &s.member == m) {
+                        if !st.speakers.iter().any(|s| &s.member == m) {
+                            st.speakers.push(sp.clone());
+                        }
+                    }
+                }
+                // Anyone the new order does not name keeps their place after it.
+                st.speakers.extend(old.into_iter().filter(|s| !members.contains(&s.member)));
             }
             Event::FloorGiven { item, member, seconds } => {
                 let st = self.items.entry(item.clone()).or_default();
                 st.speakers.retain(|s| &s.member != member);
-                st.floor = Some((member.clone(), e.at, *seconds));
+                st.floor = Some(Floor { member: member.clone(), since: e.at, seconds: *seconds, paused_at: None, paused_for: 0 });
             }
+            Event::FloorPaused { item } => {
+                if let Some(f) = self.items.entry(item.clone()).or_default().floor.as_mut() {
+                    f.paused_at.get_or_insert(e.at);
+                }
+            }
+            Event::FloorResumed { item } => {
+                if let Some(f) = self.items.entry(item.clone()).or_default().floor.as_mut() {
+                    if let Some(p) = f.paused_at.take() {
+                        f.paused_for += (e.at - p).max(0);
+                    }
+                }
+            }
+            Event::FloorTime { item, seconds } => {
+                if let Some(f) = self.items.entry(item.clone()).or_default().floor.as_mut() {
+                    f.seconds = *seconds;
+                }
+            }
+            Event::SpeakingTime { seconds } => self.speaking_time = *seconds,
+            Event::OrderChanged { parties_first } => self.parties_first = *parties_first,
             Event::Intervention { item, member, .. } => {
                 let st = self.items.entry(item.clone()).or_default();
-                if st.floor.as_ref().is_some_and(|(m, _, _)| m == member) {
+                if st.floor.as_ref().is_some_and(|f| &f.member == member) {
                     st.floor = None;
                 }
                 st.interventions.push(e.clone());
@@ -139,14 +249,56 @@ impl Session {
                     list.push(member.clone());
                 }
             }
-            Event::ProposalMade { item, proposal, .. } => {
-                self.items.entry(item.clone()).or_default().proposals_made.push(proposal.clone());
+            Event::ProposalMade { item, proposal, target, text, draft, .. } => {
+                self.items.entry(item.clone()).or_default().drafts.push(Draft {
+                    entry: e.id.clone(),
+                    proposal: proposal.clone(),
+                    target: target.clone(),
+                    text: text.clone(),
+                    draft: draft.as_deref().cloned(),
+                    commit: None,
+                    failed: None,
+                });
             }
-            Event::Decision { item, outcome, text } => {
+            Event::Decision { item, outcome, text, adopt } => {
                 let st = self.items.entry(item.clone()).or_default();
-                st.decision = Some((*outcome, text.clone()));
+                st.decision = Some(DecisionState {
+                    entry: e.id.clone(),
+                    outcome: *outcome,
+                    text: text.clone(),
+                    adopt: adopt.clone(),
+                    committed: Vec::new(),
+                    failed: None,
+                });
                 st.floor = None;
             }
+            Event::Committed { of, proposal, commit } => {
+                for st in self.items.values_mut() {
+                    if let Some(d) = st.decision.as_mut().filter(|d| &d.entry == of) {
+                        if let Some(p) = proposal {
+                            if !d.committed.iter().any(|(x, _)| x == p) {
+                                d.committed.push((p.clone(), commit.clone()));
+                            }
+                        }
+                        d.failed = None;
+                    }
+                    for dr in st.drafts.iter_mut().filter(|d| &d.entry == of) {
+                        dr.commit = Some(commit.clone());
+                        dr.failed = None;
+                    }
+                }
+            }
+            Event::CommitFailed { of, reason } => {
+                for st in self.items.values_mut() {
+                    if let Some(d) = st.decision.as_mut().filter(|d| &d.entry == of) {
+                        d.failed = Some(reason.clone());
+                    }
+                    for dr in st.drafts.iter_mut().filter(|d| &d.entry == of) {
+                        dr.failed = Some(reason.clone());
+                    }
+                }
+            }
+            Event::Correction { .. } => {}
         }
     }
 
@@ -155,6 +307,11 @@ impl Session {
         self.items
             .get(id)
             .map_or(0, |st| st.used + st.taken_up_at.filter(|_| self.current.as_deref() == Some(id)).map_or(0, |t| (now - t).max(0)))
+    }
+
+    /// The entry with this id, as recorded.
+    pub fn entry(&self, id: &str) -> Option<&Entry> {
+        self.log.iter().find(|e| e.id == id)
     }
 }
 
@@ -177,7 +334,7 @@ mod tests {
     }
 
     fn at(t: i64, event: Event) -> Entry {
-        Entry { at: t, event }
+        Entry { id: format!("t-{t}"), at: t, event }
     }
 
     fn add(t: i64, m: &str, poo: bool) -> Entry {
@@ -218,7 +375,7 @@ mod tests {
                     target: None,
                 },
             ),
-            at(300, Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into() }),
+            at(300, Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into(), adopt: vec![] }),
             at(400, Event::ItemTakenUp { item: "3".into() }),
         ];
         let s = Session::replay(&entries, Some(&g));

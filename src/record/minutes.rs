@@ -39,6 +39,7 @@ impl<'a> Sources<'a> {
             crate::workspace::MEETING_SUFFIX
         ))));
         let (entries, problems) = journal.read();
+        let entries = crate::journal::effective(&entries);
         let proposals = ws.proposals.iter().flat_map(|p| p.value.proposals.iter().cloned()).collect();
         (Sources { entry, group, entries, proposals }, problems.iter().map(|d| d.to_string()).collect())
     }
@@ -82,17 +83,7 @@ pub fn minutes(s: &Sources) -> Minutes {
 }
 
 fn item_of(e: &Event) -> Option<&str> {
-    match e {
-        Event::ItemTakenUp { item }
-        | Event::SpeakerAdded { item, .. }
-        | Event::SpeakerRemoved { item, .. }
-        | Event::SpeakersReordered { item, .. }
-        | Event::FloorGiven { item, .. }
-        | Event::Intervention { item, .. }
-        | Event::Decision { item, .. }
-        | Event::ProposalMade { item, .. } => Some(item),
-        Event::Attendance { .. } => None,
-    }
+    e.item()
 }
 
 fn attendance(doc: &mut Doc, s: &Sources) {
@@ -163,7 +154,7 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
     }
     // Proposals made, with their supporters and opponents among the speakers.
     for (k, e) in events.iter().enumerate() {
-        let Event::ProposalMade { proposal, proponents, supporters, target, text, .. } = &e.event else { continue };
+        let Event::ProposalMade { proposal, proponents, supporters, target, text, drafted_against, .. } = &e.event else { continue };
         let later = &events[k + 1..];
         let mut backers: Vec<String> = supporters.clone();
         let mut against: Vec<String> = Vec::new();
@@ -181,12 +172,14 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
         if !backers.is_empty() {
             line.push_str(&format!(", supported by {},", and_list(&backers)));
         }
-        line.push_str(&format!(" proposed to amend paragraph {target} to read:"));
+        line.push_str(&format!(" proposed to amend {} to read:", describe(target)));
         doc.para(line);
-        let base = s.proposals.iter().find(|p| &p.id == proposal).and_then(|p| {
-            p.changes.iter().find_map(|c| match c {
-                crate::group::Change::Replace { drafted_against, .. } => Some(drafted_against.clone()),
-                _ => None,
+        let base = drafted_against.clone().or_else(|| {
+            s.proposals.iter().find(|p| &p.id == proposal).and_then(|p| {
+                p.changes.iter().find_map(|c| match c {
+                    crate::group::Change::Replace { drafted_against, .. } => Some(drafted_against.clone()),
+                    _ => None,
+                })
             })
         });
         let pieces: Vec<Piece> = match base {
@@ -197,34 +190,122 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
         if !against.is_empty() {
             doc.para(format!("{} opposed the proposal.", and_list(&against)));
         }
+        if !git_has(events, &e.id) {
+            let why = failure(events, &e.id).unwrap_or_else(|| "no commit of it was recorded".into());
+            let msg = format!("proposal {proposal} was not recorded in git: {why}");
+            doc.problem(msg.clone());
+            problems.push(msg);
+        }
     }
     match events.iter().rev().find_map(|e| match &e.event {
-        Event::Decision { outcome, text, .. } => Some((*outcome, text.clone())),
+        Event::Decision { outcome, text, adopt, .. } => Some((e, *outcome, text.clone(), adopt)),
         _ => None,
     }) {
-        Some((outcome, text)) => {
+        Some((entry, outcome, text, adopt)) => {
             if text.trim().is_empty() {
                 let msg = "a decision was recorded with no text".to_string();
                 doc.problem(msg.clone());
                 problems.push(msg);
             }
             doc.para(decision(outcome, &text));
+            adopted(doc, problems, s, events, entry, adopt);
         }
         None => doc.para("No decision was recorded on the item."),
     }
 }
 
-/// One intervention in the style of CITES summary records.
+/// What a decision adopted, as the proposals file has it, and whether git has each.
+fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry], entry: &Entry, adopt: &[String]) {
+    for id in adopt {
+        let commit = events.iter().find_map(|e| match &e.event {
+            Event::Committed { of, proposal: Some(p), commit } if of == &entry.id && p == id => Some(commit.clone()),
+            _ => None,
+        });
+        let Some(p) = s.proposals.iter().find(|p| &p.id == id) else {
+            let msg = format!("the decision adopts proposal {id}, which no proposals file holds");
+            doc.problem(msg.clone());
+            problems.push(msg);
+            continue;
+        };
+        let by = and_list(&p.proponents);
+        for c in &p.changes {
+            let (what, pieces) = match c {
+                crate::group::Change::Replace { target, drafted_against, text } => {
+                    (format!("{} now reads:", target.describe()), diff_words(drafted_against, text, None).pieces)
+                }
+                crate::group::Change::Insert { anchor: crate::group::Anchor::Before(r) | crate::group::Anchor::After(r), text } => {
+                    (format!("a new provision next to {} reads:", r.describe()), vec![Piece::new(PieceKind::Ins, text.clone())])
+                }
+                crate::group::Change::Delete { target, drafted_against } => {
+                    (format!("{} is deleted:", target.describe()), vec![Piece::new(PieceKind::Del, drafted_against.clone())])
+                }
+            };
+            let short = commit.as_deref().map(|c| format!(" (commit {})", &c[..c.len().min(7)])).unwrap_or_default();
+            doc.para(format!("As proposed by {by} (proposal {id}){short}, {what}"));
+            doc.pieces(1, pieces);
+        }
+        if commit.is_none() {
+            let why = failure(events, &entry.id).unwrap_or_else(|| "no commit of it was recorded".into());
+            let msg = format!("the adoption of proposal {id} is not in git: {why}");
+            doc.problem(msg.clone());
+            problems.push(msg);
+        }
+    }
+}
+
+/// True when the journal says git has what the entry `id` asked for.
+fn git_has(events: &[&Entry], id: &str) -> bool {
+    events.iter().any(|e| matches!(&e.event, Event::Committed { of, .. } if of == id))
+}
+
+/// The last reason git could not do what the entry `id` asked, unless it was done after.
+fn failure(events: &[&Entry], id: &str) -> Option<String> {
+    events.iter().rev().find_map(|e| match &e.event {
+        Event::CommitFailed { of, reason } if of == id => Some(Some(reason.clone())),
+        Event::Committed { of, .. } if of == id => Some(None),
+        _ => None,
+    })?
+}
+
+/// `paragraph 23 b)`, `preambular paragraph 1`: a target as delegates cite it.
+fn describe(target: &str) -> String {
+    target.parse::<crate::resolution::ParagraphRef>().map(|r| r.describe()).unwrap_or_else(|_| format!("paragraph {target}"))
+}
+
+/// One intervention in the style of CITES summary records. A summary that
+/// starts with the position's own verb ("Supports …", "asked whether …")
+/// is not given the verb twice.
 fn sentence(name: &str, position: Position, summary: &str) -> String {
     let summary = summary.trim().trim_end_matches('.');
+    if summary.is_empty() {
+        return format!("{name} took the floor.");
+    }
+    let (first, rest) = summary.split_once(' ').unwrap_or((summary, ""));
+    let verb = first.to_lowercase();
+    let stems: &[&str] = match position {
+        Position::Supports => &["support", "supports", "supported"],
+        Position::Opposes => &["oppose", "opposes", "opposed"],
+        Position::AsksQuestion => &["ask", "asks", "asked"],
+        Position::ProposesText => &["propose", "proposes", "proposed"],
+        Position::General => &[],
+    };
+    if stems.contains(&verb.as_str()) && !rest.is_empty() {
+        let past = match position {
+            Position::Supports => "supported",
+            Position::Opposes => "opposed",
+            Position::AsksQuestion => "asked",
+            _ => "proposed",
+        };
+        return format!("{name} {past} {rest}.");
+    }
     let starts_lower = summary.chars().next().is_some_and(|c| c.is_lowercase());
     match position {
-        _ if summary.is_empty() => format!("{name} took the floor ({}).", position.describe()),
         Position::Supports if starts_lower => format!("{name} supported the proposal and {summary}."),
         Position::Supports => format!("{name} supported the proposal: {summary}."),
         Position::Opposes if starts_lower => format!("{name} opposed the proposal and {summary}."),
         Position::Opposes => format!("{name} opposed the proposal: {summary}."),
         Position::AsksQuestion => format!("{name} asked {}{summary}.", if starts_lower { "" } else { "about the following: " }),
+        Position::ProposesText if starts_lower => format!("{name} proposed text and {summary}."),
         Position::ProposesText => format!("{name} proposed text: {summary}."),
         Position::General if starts_lower => format!("{name} {summary}."),
         Position::General => format!("{name}: {summary}."),
@@ -284,5 +365,13 @@ mod tests {
         );
         assert_eq!(decision(Outcome::Deferred, ""), "The working group deferred consideration of the item.");
         assert_eq!(decision(Outcome::Agreed, "The working group agreed."), "The working group agreed.");
+        // The position's verb is never said twice.
+        assert_eq!(sentence("Kenya", Position::Supports, "Supports the three-month justification"), "Kenya supported the three-month justification.");
+        assert_eq!(sentence("Brazil", Position::AsksQuestion, "asked whether six months remained"), "Brazil asked whether six months remained.");
+        assert_eq!(sentence("Kenya", Position::ProposesText, "proposed two months"), "Kenya proposed two months.");
+        assert_eq!(sentence("Kenya", Position::ProposesText, "Two months instead of three"), "Kenya proposed text: Two months instead of three.");
+        assert_eq!(sentence("Kenya", Position::General, ""), "Kenya took the floor.");
+        assert_eq!(describe("preamble 1"), "preambular paragraph 1");
+        assert_eq!(describe("23 b)"), "paragraph 23 b)");
     }
 }

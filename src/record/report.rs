@@ -113,7 +113,7 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
         .entries
         .iter()
         .filter_map(|e| match &e.event {
-            Event::Decision { item, outcome: Outcome::Agreed | Outcome::AgreedAsAmended, text } => {
+            Event::Decision { item, outcome: Outcome::Agreed | Outcome::AgreedAsAmended, text, .. } => {
                 let title = items.iter().find(|i| &i.id == item).map(|i| i.title.clone()).unwrap_or_else(|| item.clone());
                 Some(format!("{title}: {}", if text.trim().is_empty() { "agreed".into() } else { text.trim().to_string() }))
             }

@@ -1,14 +1,17 @@
 //! The meeting room's state and how actions change it (The Elm
-//! Architecture: an event becomes an action, the action updates the state,
-//! the view draws the state). Only confirmed events reach the journal, and
-//! the session changes only once the journal has them on disk.
+//! Architecture: an event becomes an action, `update` changes the state and
+//! returns effects, a runner performs them). `update` does no I/O: session
+//! state changes only when the journal has an event on disk
+//! ([`Action::Journaled`]), and commits, history and `$EDITOR` are effects.
+
+use std::collections::HashSet;
 
 use super::draft::Editor;
-use crate::group::{AgendaItem, Category, Member, WorkingGroup};
-use crate::journal::{Entry, Event, Journal, Outcome, Position, Session, agenda_items};
+use crate::group::{AgendaItem, Category, Member, Proposal, Status, WorkingGroup};
+use crate::journal::{Entry, Event, ItemStatus, Outcome, Position, Session, agenda_items};
 use crate::redline::doc::{Block, redline};
-use crate::resolution::Resolution;
-use crate::workspace::Workspace;
+use crate::resolution::{NodeId, Resolution};
+use crate::workspace::{MeetingEntry, Workspace};
 
 /// A clock the app reads: the system's, or a fixed one in tests.
 pub trait Clock {
@@ -33,59 +36,55 @@ pub enum Pane {
     Resolution,
 }
 
+/// A proposal the decision may adopt, as the dialog lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    pub id: String,
+    /// `sc78-session-7-1 (Kenya, Botswana)`.
+    pub label: String,
+    /// The change as tracked changes, on one line.
+    pub preview: Vec<crate::redline::Piece>,
+    /// The provisions it replaces or deletes (for competing proposals).
+    pub targets: Vec<usize>,
+    pub chosen: bool,
+    /// Text still in [square brackets], if any.
+    pub brackets: Option<String>,
+}
+
 /// What the keyboard is doing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
     Help,
     /// The summary record of the session so far.
-    Minutes {
-        text: String,
-        scroll: u16,
-    },
+    Minutes { text: String, scroll: u16 },
     /// Marking who is present at the current session.
-    Attendance {
-        session: String,
-        selected: usize,
-    },
-    /// Drafting an amendment to the selected provision; `names` when typing proponents and supporters.
-    Edit {
-        names: bool,
-        query: String,
-    },
+    Attendance { session: String, selected: usize },
+    /// Drafting an amendment; `names` when typing proponents (or, with
+    /// `supporting`, supporters); `discard` when Esc asked whether to throw the draft away.
+    Edit { names: bool, supporting: bool, query: String, discard: bool },
     /// The selected provision's history, each step as tracked changes.
-    History {
-        title: String,
-        steps: Vec<(String, Vec<crate::redline::Piece>)>,
-    },
+    History { title: String, steps: Vec<(String, Vec<crate::redline::Piece>)> },
     /// Competing proposals on the selected provision, side by side.
-    Competing {
-        title: String,
-        columns: Vec<(String, Vec<crate::redline::Piece>)>,
-    },
+    Competing { title: String, columns: Vec<(String, Vec<crate::redline::Piece>)> },
     /// The current item's documents, proposals and the mandate topic it takes up.
     Documents,
-    /// Adding a speaker: the typed filter and the selected match.
-    AddSpeaker {
-        query: String,
-        selected: usize,
-        point_of_order: bool,
-    },
-    /// Noting the intervention of the member who had the floor.
-    Record {
-        member: String,
-        summary: String,
-        position: usize,
-    },
-    /// Recording the item's outcome.
-    Decide {
-        outcome: usize,
-        text: String,
-    },
+    /// Choosing a member: to add to the list of speakers, or (`for_record`)
+    /// whose intervention is being noted.
+    AddSpeaker { query: String, selected: usize, point_of_order: bool, for_record: bool },
+    /// Noting an intervention; `correcting` names the entry it corrects.
+    Record { member: String, summary: String, position: usize, correcting: Option<String> },
+    /// Recording the item's outcome: first the outcome and the proposals it
+    /// adopts, then (`typing`) its text.
+    Decide { outcome: usize, text: String, choices: Vec<Choice>, cursor: usize, typing: bool, correcting: Option<String> },
+    /// The item's recorded entries, to correct or strike one.
+    Corrections { selected: usize },
+    /// Striking an entry: the reason.
+    Strike { of: String, reason: String },
 }
 
-/// Everything the user can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Everything the user can do, and what comes back from the runner.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     Quit,
     Tick,
@@ -94,9 +93,7 @@ pub enum Action {
     Up,
     Down,
     TakeUp,
-    OpenAddSpeaker {
-        point_of_order: bool,
-    },
+    OpenAddSpeaker { point_of_order: bool },
     Type(char),
     Backspace,
     Confirm,
@@ -106,8 +103,12 @@ pub enum Action {
     GiveFloor,
     MoreTime,
     LessTime,
+    /// Stop or restart the speaker's countdown.
+    PauseFloor,
     OpenRecord,
     NextChoice,
+    /// Choose or unchoose (space in the decision dialog).
+    Toggle,
     OpenDecide,
     ToggleHelp,
     ToggleErrors,
@@ -123,33 +124,95 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Correct or strike what was recorded on the current item.
+    OpenCorrections,
+    /// Strike the selected entry (in the corrections list).
+    Strike,
+    /// Try again the commits of the current item that failed.
+    Retry,
     /// Write the intervention's summary in `$EDITOR`.
     ExternalEditor,
     /// The text back from `$EDITOR`.
     ExternalText(String),
     /// A mouse click at a row of a pane.
     Click(Pane, usize),
+    /// The runner wrote this entry to the journal, on disk.
+    Journaled(Entry),
+    /// The runner could not write to the journal.
+    NotJournaled(String),
+    /// A commit job finished.
+    CommitDone(JobResult),
+    /// A provision's history, read from git.
+    HistoryLoaded { title: String, steps: Result<Vec<(String, Vec<crate::redline::Piece>)>, String> },
+}
+
+/// What `update` asks the runner to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append this event to the journal (then [`Action::Journaled`]).
+    Append(Event),
+    /// Commit, off the drawing thread (then [`Action::CommitDone`]).
+    Commit(Job),
+    /// Read a provision's history from git (then [`Action::HistoryLoaded`]).
+    LoadHistory { title: String, id: NodeId },
+    /// Open `$EDITOR` on this text (then [`Action::ExternalText`]).
+    OpenExternal(String),
+}
+
+/// Commits asked for by one journal entry, done in order; the first that fails stops the rest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    /// The journal entry that asked for them.
+    pub of: String,
+    pub item: String,
+    pub steps: Vec<Step>,
+}
+
+/// One commit of a job, through the shared use cases.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    Save(Box<Proposal>),
+    Adopt { proposal: String, decision: crate::ops::Decision, text: String },
+    Revert { commit: String, reason: String },
+}
+
+/// What a job did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobResult {
+    pub of: String,
+    /// Each commit made: the proposal it concerns, and its id.
+    pub done: Vec<(Option<String>, String)>,
+    /// Why the job stopped, if it did.
+    pub failed: Option<String>,
+    /// The resolution and its proposals as they are after the job.
+    pub fresh: Option<(Resolution, Vec<Proposal>)>,
+    /// What to tell the chair.
+    pub summary: String,
 }
 
 /// The meeting room.
 pub struct App {
-    /// The working-group repository (for adopting decisions).
+    /// The working-group repository.
     pub root: std::path::PathBuf,
     /// The meeting's group (its folder under agendas/).
     pub group_id: String,
     pub meeting_id: String,
     pub meeting_title: String,
+    pub meeting: MeetingEntry,
+    /// The journal's file.
+    pub journal_path: std::path::PathBuf,
     pub items: Vec<AgendaItem>,
     pub group: Option<WorkingGroup>,
     pub session: Session,
-    pub journal: Journal,
-    /// The resolution the group works on, and its pending proposals' redline per item.
+    /// The resolution the group works on, and the proposals on it as the proposals file has them.
     pub resolution: Option<Resolution>,
-    pub proposals: Vec<crate::group::Proposal>,
+    pub proposals: Vec<Proposal>,
+    /// The resolution with the current item's proposals in place, computed when they change (not on every frame).
+    pub blocks: Vec<Block>,
     pub focus: Pane,
     pub agenda_selected: usize,
     pub speaker_selected: usize,
-    /// The selected provision in the resolution pane (an index into [`App::redline`]).
+    /// The selected provision in the resolution pane (an index into [`App::blocks`]).
     pub resolution_selected: usize,
     /// The amendment being drafted.
     pub editor: Option<Editor>,
@@ -157,47 +220,53 @@ pub struct App {
     /// Problems to show in the error panel (malformed files, a journal that could not be written).
     pub errors: Vec<String>,
     pub show_errors: bool,
-    /// Seconds a speaker is given by default.
-    pub speaking_time: u32,
     pub now: i64,
     pub quit: bool,
     pub color: bool,
-    /// What the last decision committed, for the chair to see.
+    /// What the last action did, for the chair to see.
     pub notice: Option<String>,
-    /// Text to open in `$EDITOR`: the runtime suspends the screen, edits it, and sends it back.
-    pub external: Option<String>,
+    /// Journal entries whose commits are under way.
+    pub in_flight: HashSet<String>,
+    /// The proposals file was unreadable when the room opened: no proposal is saved into it.
+    pub proposals_broken: bool,
 }
 
 impl App {
     /// Builds the room for a meeting of the workspace, replaying its journal.
     pub fn new(ws: &Workspace, meeting_index: usize, clock_now: i64) -> App {
-        let entry = &ws.meetings[meeting_index];
-        let meeting = &entry.meeting.value;
+        let entry = ws.meetings[meeting_index].clone();
+        let path = crate::journal::Journal::path_for(&meeting_file(&ws.root, &entry));
+        let (entries, problems) = crate::journal::Journal::new(path.clone()).read();
+        let mut app = App::from_entries(ws, meeting_index, &entries, clock_now);
+        app.errors.extend(problems.iter().map(|d| d.to_string()));
+        app
+    }
+
+    /// Builds the room from journal entries already read.
+    pub fn from_entries(ws: &Workspace, meeting_index: usize, entries: &[Entry], clock_now: i64) -> App {
+        let entry = ws.meetings[meeting_index].clone();
         let group = ws.group(&entry.group).map(|g| g.value.clone());
-        let journal = Journal::new(Journal::path_for(&ws.root.join(crate::workspace::AGENDAS_DIR).join(&entry.group).join(format!(
-            "{}{}",
-            entry.id,
-            crate::workspace::MEETING_SUFFIX
-        ))));
-        let (entries, problems) = journal.read();
-        let session = Session::replay(&entries, group.as_ref());
+        let session = Session::replay(entries, group.as_ref());
         let resolution = group.as_ref().and_then(|g| g.resolutions.first()).and_then(|r| ws.resolution(r).ok()).map(|l| l.value.clone());
         let proposals = resolution.as_ref().and_then(|r| ws.proposals_on(r)).map(|p| p.value.proposals.clone()).unwrap_or_default();
-        let mut errors: Vec<String> = ws.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
-        errors.extend(problems.iter().map(|d| d.to_string()));
-        let items: Vec<AgendaItem> = agenda_items(meeting).into_iter().cloned().collect();
+        let proposals_broken =
+            resolution.as_ref().is_some_and(|r| ws.proposals_on(r).is_none() && crate::ops::proposals_path(ws, r).exists());
+        let errors: Vec<String> = ws.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
+        let items: Vec<AgendaItem> = agenda_items(&entry.meeting.value).into_iter().cloned().collect();
         let agenda_selected = session.current.as_ref().and_then(|c| items.iter().position(|i| &i.id == c)).unwrap_or(0);
-        App {
+        let mut app = App {
             root: ws.root.clone(),
             group_id: entry.group.clone(),
             meeting_id: entry.id.clone(),
-            meeting_title: meeting.title.clone(),
+            meeting_title: entry.meeting.value.title.clone(),
+            journal_path: crate::journal::Journal::path_for(&meeting_file(&ws.root, &entry)),
+            meeting: entry,
             items,
             group,
             session,
-            journal,
             resolution,
             proposals,
+            blocks: Vec::new(),
             focus: Pane::Agenda,
             agenda_selected,
             speaker_selected: 0,
@@ -206,13 +275,15 @@ impl App {
             mode: Mode::Normal,
             errors,
             show_errors: false,
-            speaking_time: 180,
             now: clock_now,
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             notice: None,
-            external: None,
-        }
+            in_flight: HashSet::new(),
+            proposals_broken,
+        };
+        app.refresh();
+        app
     }
 
     pub fn current_item(&self) -> Option<&AgendaItem> {
@@ -232,37 +303,78 @@ impl App {
         v
     }
 
-    /// The redline of the proposals the current item takes up (all pending ones when it names none).
-    pub fn redline(&self) -> Vec<Block> {
-        let Some(res) = &self.resolution else { return Vec::new() };
-        let made = self.session.current.as_ref().and_then(|c| self.session.item(c)).map(|st| st.proposals_made.clone()).unwrap_or_default();
-        let mut wanted: Vec<&String> = self.current_item().map(|i| i.proposals.iter().collect()).unwrap_or_default();
-        if !wanted.is_empty() {
-            wanted.extend(made.iter());
-        }
-        let chosen: Vec<&crate::group::Proposal> = self
-            .proposals
-            .iter()
-            .filter(|p| p.status == crate::group::Status::Pending)
-            .filter(|p| wanted.is_empty() || wanted.contains(&&p.id))
-            .collect();
-        let applied = crate::redline::amend::apply(res, chosen);
-        redline(res, &applied.proposed, None)
-    }
-
-    /// Records an event: to the journal first, then into the session.
-    pub(super) fn record(&mut self, event: Event) {
-        let entry = Entry { at: self.now, event };
-        match self.journal.append(&entry) {
-            Ok(()) => self.session.apply(&entry, self.group.as_ref()),
-            Err(e) => {
-                self.errors.push(format!("not recorded: {e}"));
-                self.show_errors = true;
+    /// Every proposal the room knows: the proposals file's, and the drafts of
+    /// this session that git does not have yet.
+    pub fn all_proposals(&self) -> Vec<Proposal> {
+        let mut all = self.proposals.clone();
+        for st in self.session.items.values() {
+            for d in &st.drafts {
+                if let Some(p) = &d.draft {
+                    if !all.iter().any(|q| q.id == p.id) {
+                        all.push(p.clone());
+                    }
+                }
             }
         }
+        all
     }
 
-    fn speakers(&self) -> Vec<String> {
+    /// The pending proposals the current item takes up: those on its agenda
+    /// and those drafted under it in the session, newest first. (All pending
+    /// ones when the item names none and none was drafted.)
+    pub fn item_proposals(&self) -> Vec<Proposal> {
+        let Some(item) = self.current_item() else { return Vec::new() };
+        let drafted: Vec<String> =
+            self.session.item(&item.id).map(|st| st.drafts.iter().rev().map(|d| d.proposal.clone()).collect()).unwrap_or_default();
+        let all = self.all_proposals();
+        let mut wanted: Vec<String> = drafted;
+        wanted.extend(item.proposals.iter().rev().cloned());
+        let pending = |p: &&Proposal| p.status == Status::Pending;
+        if wanted.is_empty() {
+            return all.iter().filter(pending).cloned().collect();
+        }
+        let mut out: Vec<Proposal> = Vec::new();
+        for id in wanted {
+            if let Some(p) = all.iter().filter(pending).find(|p| p.id == id) {
+                if !out.iter().any(|q| q.id == p.id) {
+                    out.push(p.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// Recomputes the resolution with the item's proposals in place. Called
+    /// when the item, the proposals or the drafts change; never when drawing.
+    pub fn refresh(&mut self) {
+        let Some(res) = &self.resolution else {
+            self.blocks = Vec::new();
+            return;
+        };
+        // Oldest first, so that of competing proposals the earlier is shown, as the annex does.
+        let mut chosen = self.item_proposals();
+        chosen.reverse();
+        let applied = crate::redline::amend::apply(res, chosen.iter());
+        self.blocks = redline(res, &applied.proposed, None);
+        self.resolution_selected = self.resolution_selected.min(self.blocks.len().saturating_sub(1));
+    }
+
+    /// Where an item stands, with what git has of its decision.
+    pub fn item_status(&self, id: &str) -> ItemStatus {
+        let st = self.session.status(id);
+        if st != ItemStatus::Committing {
+            return st;
+        }
+        let Some(d) = self.session.item(id).and_then(|s| s.decision.as_ref()) else { return st };
+        if self.in_flight.contains(&d.entry) {
+            return ItemStatus::Committing;
+        }
+        // Not under way: committed only if the proposals file says so (the room may have stopped in between).
+        let adopted = d.outstanding().iter().all(|p| self.proposals.iter().any(|q| &q.id == p && q.status == Status::Adopted));
+        if adopted { ItemStatus::Concluded } else { ItemStatus::NotCommitted }
+    }
+
+    pub(super) fn speakers(&self) -> Vec<String> {
         self.session
             .current
             .as_ref()
@@ -271,175 +383,148 @@ impl App {
             .unwrap_or_default()
     }
 
-    /// Applies an action.
-    pub fn update(&mut self, action: Action, now: i64) {
-        self.now = now;
-        if action == Action::Tick {
-            return;
-        }
-        match self.mode {
-            Mode::Edit { .. } => return self.update_editor(action),
-            Mode::Minutes { .. } | Mode::Attendance { .. } => return self.update_record(action),
-            _ => {}
-        }
-        let item = self.session.current.clone();
-        match (&mut self.mode, action) {
-            (
-                Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
-                Action::ToggleHelp | Action::ShowDocuments | Action::OpenHistory | Action::OpenCompeting | Action::Cancel | Action::Confirm,
-            ) => self.mode = Mode::Normal,
-            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
-            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
-            (Mode::AddSpeaker { query, selected, .. }, Action::Type(c)) => {
-                query.push(c);
-                *selected = 0;
-            }
-            (Mode::AddSpeaker { query, selected, .. }, Action::Backspace) => {
-                query.pop();
-                *selected = 0;
-            }
-            (Mode::AddSpeaker { selected, .. }, Action::Up) => *selected = selected.saturating_sub(1),
-            (Mode::AddSpeaker { selected, .. }, Action::Down) => *selected += 1,
-            (Mode::AddSpeaker { query, selected, point_of_order }, Action::Confirm) => {
-                let (q, s, poo) = (query.clone(), *selected, *point_of_order);
-                let m = self.matches(&q).get(s.min(self.matches(&q).len().saturating_sub(1))).map(|m| m.name.clone());
-                self.mode = Mode::Normal;
-                if let (Some(member), Some(item)) = (m, item) {
-                    self.record(Event::SpeakerAdded { item, member, point_of_order: poo });
-                }
-            }
-            (Mode::Record { summary, .. } | Mode::Decide { text: summary, .. }, Action::Type(c)) => summary.push(c),
-            (Mode::Record { summary, .. } | Mode::Decide { text: summary, .. }, Action::Backspace) => {
-                summary.pop();
-            }
-            (Mode::Record { position, .. }, Action::NextChoice) => *position = (*position + 1) % Position::ALL.len(),
-            (Mode::Record { summary, .. }, Action::ExternalEditor) => self.external = Some(summary.clone()),
-            (Mode::Record { summary, .. }, Action::ExternalText(t)) => *summary = t.split_whitespace().collect::<Vec<_>>().join(" "),
-            (Mode::Decide { outcome, .. }, Action::NextChoice) => *outcome = (*outcome + 1) % Outcome::ALL.len(),
-            (Mode::Record { member, summary, position }, Action::Confirm) => {
-                let (member, summary, position) = (member.clone(), summary.trim().to_string(), Position::ALL[*position]);
-                self.mode = Mode::Normal;
-                if let Some(item) = item {
-                    self.record(Event::Intervention { item, member: member.clone(), position, summary, proposed_text: None, target: None });
-                    // Text proposed from the floor becomes a proposal: draft it on the selected provision.
-                    if position == Position::ProposesText {
-                        self.open_editor();
-                        if let Some(e) = self.editor.as_mut() {
-                            e.proponents = vec![member];
-                        }
-                    }
-                }
-            }
-            (Mode::Decide { outcome, text }, Action::Confirm) => {
-                let (outcome, text) = (Outcome::ALL[*outcome], text.trim().to_string());
-                self.mode = Mode::Normal;
-                if let Some(item) = item {
-                    let before = self.errors.len();
-                    self.record(Event::Decision { item: item.clone(), outcome, text });
-                    // Agreed: the item's pending proposals are adopted, each one commit.
-                    if outcome == Outcome::Agreed && self.errors.len() == before {
-                        self.adopt_item_proposals(&item);
-                    }
-                }
-            }
-            (Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. }, Action::Cancel) => self.mode = Mode::Normal,
-            (Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. }, _) => {}
-            (Mode::Normal, a) => self.normal(a, item),
-            // Handled above, by the concern they belong to.
-            (Mode::Edit { .. } | Mode::Minutes { .. } | Mode::Attendance { .. }, _) => {}
-        }
-    }
-
-    fn normal(&mut self, a: Action, item: Option<String>) {
-        match a {
-            Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.mode = Mode::Help,
-            Action::ShowDocuments => self.mode = Mode::Documents,
-            Action::ToggleErrors => self.show_errors = !self.show_errors,
-            Action::ToggleOrder => self.session.parties_first = !self.session.parties_first,
-            Action::FocusNext => {
-                self.focus = match self.focus {
-                    Pane::Agenda => Pane::Speakers,
-                    Pane::Speakers => Pane::Resolution,
-                    Pane::Resolution => Pane::Agenda,
-                }
-            }
-            Action::Focus(p) => self.focus = p,
-            Action::Click(p, row) => {
-                self.focus = p;
-                match p {
-                    Pane::Agenda => self.agenda_selected = row.min(self.items.len().saturating_sub(1)),
-                    Pane::Speakers => self.speaker_selected = row,
-                    Pane::Resolution => {}
-                }
-            }
-            Action::Up => match self.focus {
-                Pane::Agenda => self.agenda_selected = self.agenda_selected.saturating_sub(1),
-                Pane::Speakers => self.speaker_selected = self.speaker_selected.saturating_sub(1),
-                Pane::Resolution => self.resolution_selected = self.resolution_selected.saturating_sub(1),
-            },
-            Action::Down => match self.focus {
-                Pane::Agenda => self.agenda_selected = (self.agenda_selected + 1).min(self.items.len().saturating_sub(1)),
-                Pane::Speakers => self.speaker_selected = (self.speaker_selected + 1).min(self.speakers().len().saturating_sub(1)),
-                Pane::Resolution => self.resolution_selected = (self.resolution_selected + 1).min(self.redline().len().saturating_sub(1)),
-            },
-            Action::TakeUp | Action::Confirm if self.focus == Pane::Agenda => {
-                if let Some(i) = self.items.get(self.agenda_selected).map(|i| i.id.clone()) {
-                    if self.session.current.as_deref() != Some(i.as_str()) {
-                        self.record(Event::ItemTakenUp { item: i });
-                        // The resolution pane opens on the first provision the item's proposals change.
-                        self.resolution_selected = self.redline().iter().position(|b| b.is_changed()).unwrap_or(0);
-                    }
-                }
-            }
-            Action::OpenAddSpeaker { point_of_order } if item.is_some() => {
-                self.mode = Mode::AddSpeaker { query: String::new(), selected: 0, point_of_order }
-            }
-            Action::RemoveSpeaker => {
-                if let (Some(item), Some(member)) = (item, self.speakers().get(self.speaker_selected).cloned()) {
-                    self.record(Event::SpeakerRemoved { item, member });
-                }
-            }
-            Action::MoveSpeaker(d) => {
-                let mut list = self.speakers();
-                let from = self.speaker_selected;
-                let to = (from as i64 + d as i64).clamp(0, list.len() as i64 - 1) as usize;
-                if let (Some(item), true) = (item, from < list.len() && from != to) {
-                    let m = list.remove(from);
-                    list.insert(to, m);
-                    self.speaker_selected = to;
-                    self.record(Event::SpeakersReordered { item, members: list });
-                }
-            }
-            Action::GiveFloor | Action::Confirm if self.focus == Pane::Speakers || a == Action::GiveFloor => {
-                let member = self.speakers().get(self.speaker_selected).cloned().or_else(|| self.speakers().first().cloned());
-                if let (Some(item), Some(member)) = (item, member) {
-                    let seconds = self.speaking_time;
-                    self.record(Event::FloorGiven { item, member, seconds });
-                }
-            }
-            Action::MoreTime => self.speaking_time = (self.speaking_time + 30).min(1800),
-            Action::LessTime => self.speaking_time = self.speaking_time.saturating_sub(30).max(30),
-            Action::OpenRecord => {
-                let floor = item.as_ref().and_then(|i| self.session.item(i)).and_then(|st| st.floor.clone());
-                if let Some((member, _, _)) = floor {
-                    self.mode = Mode::Record { member, summary: String::new(), position: 0 };
-                }
-            }
-            Action::OpenDecide if item.is_some() => self.mode = Mode::Decide { outcome: 0, text: String::new() },
-            Action::OpenEditor => self.open_editor(),
-            Action::OpenHistory => self.open_history(),
-            Action::OpenCompeting => self.open_competing(),
-            Action::PreviewMinutes => self.preview_minutes(),
-            Action::OpenAttendance => self.open_attendance(),
-            _ => {}
-        }
-    }
-
     /// The member holding the floor and the seconds left (negative when over).
     pub fn floor(&self) -> Option<(String, i64)> {
         let st = self.session.current.as_ref().and_then(|c| self.session.item(c))?;
-        let (m, since, secs) = st.floor.clone()?;
-        Some((m, since + i64::from(secs) - self.now))
+        let f = st.floor.as_ref()?;
+        Some((f.member.clone(), f.left(self.now)))
     }
+
+    /// True while the speaker's countdown is paused.
+    pub fn floor_paused(&self) -> bool {
+        self.session.current.as_ref().and_then(|c| self.session.item(c)).and_then(|st| st.floor.as_ref()).is_some_and(|f| f.paused_at.is_some())
+    }
+
+    /// Applies an action; returns what the runner must do.
+    pub fn update(&mut self, action: Action, now: i64) -> Vec<Effect> {
+        self.now = now;
+        match action {
+            Action::Tick => return Vec::new(),
+            Action::Journaled(entry) => return self.journaled(entry),
+            Action::NotJournaled(e) => {
+                self.errors.push(format!("not recorded: {e}"));
+                self.show_errors = true;
+                return Vec::new();
+            }
+            Action::CommitDone(r) => return self.commit_done(r),
+            Action::HistoryLoaded { title, steps } => {
+                match steps {
+                    Ok(steps) => self.mode = Mode::History { title, steps },
+                    Err(e) => self.notice = Some(format!("No history: {e}")),
+                }
+                return Vec::new();
+            }
+            _ => {}
+        }
+        match self.mode {
+            Mode::Edit { .. } => self.update_editor(action),
+            Mode::Minutes { .. } | Mode::Attendance { .. } => self.update_record(action),
+            Mode::Decide { .. } => self.update_decide(action),
+            Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
+            _ => self.update_main(action),
+        }
+    }
+
+    /// An entry is on disk: the session takes it, and what it asks of git is done.
+    fn journaled(&mut self, entry: Entry) -> Vec<Effect> {
+        self.session.apply(&entry, self.group.as_ref());
+        let mut effects = Vec::new();
+        match &entry.event {
+            Event::ProposalMade { item, draft: Some(p), .. } => {
+                effects.push(self.job(&entry.id, item, vec![Step::Save(p.clone())]));
+            }
+            Event::Decision { item, outcome, text, adopt } if !adopt.is_empty() => {
+                let steps = self.adopt_steps(adopt, *outcome, text);
+                effects.push(self.job(&entry.id, item, steps));
+            }
+            Event::Correction { of, with, reason } => {
+                // Striking or changing a decision that git has: take its commits back.
+                let commits = self.commits_of(of);
+                let keeps = matches!(with.as_deref(), Some(Event::Decision { adopt, .. }) if !adopt.is_empty());
+                if !commits.is_empty() && !keeps {
+                    let item = entry.event.item().map(str::to_string).or_else(|| self.session.current.clone()).unwrap_or_default();
+                    let steps = commits.into_iter().rev().map(|commit| Step::Revert { commit, reason: reason.clone() }).collect();
+                    effects.push(self.job(&entry.id, &item, steps));
+                }
+            }
+            _ => {}
+        }
+        if matches!(entry.event, Event::ItemTakenUp { .. } | Event::ProposalMade { .. } | Event::Decision { .. } | Event::Correction { .. })
+        {
+            self.refresh();
+        }
+        if matches!(entry.event, Event::ItemTakenUp { .. }) {
+            // The resolution pane opens on the first provision the item's proposals change.
+            self.resolution_selected = self.blocks.iter().position(|b| b.is_changed()).unwrap_or(0);
+        }
+        effects
+    }
+
+    /// The commits the journal says were made for entry `of`.
+    fn commits_of(&self, of: &str) -> Vec<String> {
+        self.session
+            .log
+            .iter()
+            .filter_map(|e| match &e.event {
+                Event::Committed { of: o, commit, proposal: Some(_) } if o == of => Some(commit.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The steps that adopt `ids`: drafts git does not have yet are saved first.
+    pub(super) fn adopt_steps(&self, ids: &[String], outcome: Outcome, text: &str) -> Vec<Step> {
+        let decision = if outcome == Outcome::AgreedAsAmended { crate::ops::Decision::AgreedAsAmended } else { crate::ops::Decision::Agreed };
+        let mut steps = Vec::new();
+        for id in ids {
+            let unsaved = self.session.items.values().flat_map(|st| &st.drafts).find(|d| &d.proposal == id && d.commit.is_none());
+            if let Some(p) = unsaved.and_then(|d| d.draft.clone()) {
+                if !self.proposals.iter().any(|q| &q.id == id) {
+                    steps.push(Step::Save(Box::new(p)));
+                }
+            }
+            steps.push(Step::Adopt { proposal: id.clone(), decision, text: text.to_string() });
+        }
+        steps
+    }
+
+    pub(super) fn job(&mut self, of: &str, item: &str, steps: Vec<Step>) -> Effect {
+        self.in_flight.insert(of.to_string());
+        Effect::Commit(Job { of: of.to_string(), item: item.to_string(), steps })
+    }
+
+    /// A job finished: what git did goes to the journal, and the room shows the text as it now is.
+    fn commit_done(&mut self, r: JobResult) -> Vec<Effect> {
+        self.in_flight.remove(&r.of);
+        if let Some((res, proposals)) = r.fresh {
+            self.resolution = Some(res);
+            self.proposals = proposals;
+            self.refresh();
+        }
+        let mut effects: Vec<Effect> = r
+            .done
+            .iter()
+            .map(|(proposal, commit)| Effect::Append(Event::Committed { of: r.of.clone(), proposal: proposal.clone(), commit: commit.clone() }))
+            .collect();
+        match &r.failed {
+            Some(reason) => {
+                effects.push(Effect::Append(Event::CommitFailed { of: r.of.clone(), reason: reason.clone() }));
+                self.errors.push(format!("not committed: {reason} (fix the cause, then R on the item tries again)"));
+                self.show_errors = true;
+                self.notice = Some("Not committed: see the problems (e); R tries again".into());
+            }
+            None => self.notice = Some(r.summary.clone()),
+        }
+        effects
+    }
+}
+
+/// `agendas/<group>/<id>.meeting.json`.
+pub fn meeting_file(root: &std::path::Path, m: &MeetingEntry) -> std::path::PathBuf {
+    root.join(crate::workspace::AGENDAS_DIR).join(&m.group).join(format!("{}{}", m.id, crate::workspace::MEETING_SUFFIX))
+}
+
+/// A speaker's position, by its index in [`Position::ALL`].
+pub fn position(k: usize) -> Position {
+    Position::ALL[k % Position::ALL.len()]
 }

@@ -1,13 +1,12 @@
 //! The room's part of the record: attendance at each session, and the
 //! summary record of the session so far.
 
-use super::app::{Action, App, Mode};
+use super::app::{Action, App, Effect, Mode};
 use crate::journal::Event;
-use crate::workspace::Workspace;
 
 impl App {
     /// Keys while the record preview or the attendance list is open.
-    pub(super) fn update_record(&mut self, action: Action) {
+    pub(super) fn update_record(&mut self, action: Action) -> Vec<Effect> {
         match (&mut self.mode, action) {
             (Mode::Minutes { scroll, .. }, Action::Down) => *scroll = scroll.saturating_add(3),
             (Mode::Minutes { scroll, .. }, Action::Up) => *scroll = scroll.saturating_sub(3),
@@ -20,21 +19,24 @@ impl App {
                 let members: Vec<String> = self.group.iter().flat_map(|g| g.members.iter().map(|m| m.name.clone())).collect();
                 if let Some(member) = members.get(selected.min(members.len().saturating_sub(1))).cloned() {
                     let present = !self.session.present.get(&session).is_some_and(|l| l.contains(&member));
-                    self.record(Event::Attendance { session, member, present });
+                    return vec![Effect::Append(Event::Attendance { session, member, present })];
                 }
             }
             (Mode::Attendance { .. }, Action::OpenAttendance | Action::Cancel) => self.mode = Mode::Normal,
             (Mode::Attendance { .. }, _) => {}
             _ => {}
         }
+        Vec::new()
     }
 
     pub(super) fn preview_minutes(&mut self) {
-        let ws = Workspace::load(&self.root);
-        let text = match ws.meetings.iter().position(|m| m.id == self.meeting_id) {
-            Some(m) => crate::record::minutes(&crate::record::Sources::of(&ws, m).0).doc.text(),
-            None => "The meeting's agenda could not be read; see the problems (e).".into(),
+        let sources = crate::record::Sources {
+            entry: &self.meeting,
+            group: self.group.as_ref(),
+            entries: crate::journal::effective(&self.session.log),
+            proposals: self.all_proposals(),
         };
+        let text = crate::record::minutes(&sources).doc.text();
         self.mode = Mode::Minutes { text, scroll: 0 };
     }
 
@@ -46,8 +48,6 @@ impl App {
     /// The title of the session the current (or selected) item belongs to.
     pub fn current_session(&self) -> Option<String> {
         let id = self.session.current.clone().or_else(|| self.items.get(self.agenda_selected).map(|i| i.id.clone()))?;
-        let ws_meeting = Workspace::load(&self.root);
-        let m = ws_meeting.meetings.iter().find(|m| m.id == self.meeting_id)?;
-        m.meeting.value.items().find(|(_, _, i)| i.id == id).map(|(d, s, _)| format!("{} ({})", s.title, d.date))
+        self.meeting.meeting.value.items().find(|(_, _, i)| i.id == id).map(|(d, s, _)| format!("{} ({})", s.title, d.date))
     }
 }

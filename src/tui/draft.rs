@@ -1,9 +1,10 @@
 //! Drafting in the meeting room: an amendment to the selected provision in
-//! the editor, saved as a proposal; the provision's history; competing
-//! proposals side by side.
+//! the editor, saved as a proposal (journaled, then committed through the
+//! shared use case); the provision's history; competing proposals side by side.
 
-use super::app::{Action, App, Mode};
-use crate::journal::Event;
+use super::app::{Action, App, Effect, Mode};
+use crate::group::{Change, Proposal, Status};
+use crate::journal::{Event, Outcome};
 use crate::redline::doc::redline;
 
 /// An amendment being drafted to one provision.
@@ -11,11 +12,17 @@ pub struct Editor {
     pub id: crate::resolution::NodeId,
     /// Its address in the text in force.
     pub address: crate::resolution::ParagraphRef,
-    /// The text it is drafted against.
+    /// The text in force it is drafted against.
     pub base: String,
+    /// The text the editor opened with (the text in force, or the proposal being amended).
+    pub start: String,
     pub area: ratatui_textarea::TextArea<'static>,
     pub proponents: Vec<String>,
     pub supporters: Vec<String>,
+    /// The proposal this draft amends ("agreed as amended").
+    pub amends: Option<String>,
+    /// The decision to record once the draft is saved ("agreed as amended"): outcome and text.
+    pub then: Option<(Outcome, String)>,
 }
 
 impl Editor {
@@ -23,13 +30,17 @@ impl Editor {
     pub fn text(&self) -> String {
         self.area.lines().join(" ").trim().to_string()
     }
+
+    /// True when the draft differs from what the editor opened with.
+    pub fn changed(&self) -> bool {
+        self.text() != self.start.trim()
+    }
 }
 
 impl App {
     /// The provision selected in the resolution pane, in the text in force.
     pub fn selected_provision(&self) -> Option<(crate::resolution::NodeIdx, crate::resolution::NodeId)> {
-        let blocks = self.redline();
-        let b = blocks.get(self.resolution_selected.min(blocks.len().saturating_sub(1)))?;
+        let b = self.blocks.get(self.resolution_selected.min(self.blocks.len().saturating_sub(1)))?;
         let res = self.resolution.as_ref()?;
         res.by_id(&b.id).map(|i| (i, b.id.clone()))
     }
@@ -40,107 +51,121 @@ impl App {
             return;
         };
         let base = res.node(idx).text.clone();
-        let mut area = ratatui_textarea::TextArea::new(vec![base.clone()]);
-        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
         let proponents = self.floor().map(|(m, _)| vec![m]).unwrap_or_default();
-        self.editor = Some(Editor { id, address: res.address(idx), base, area, proponents, supporters: Vec::new() });
-        self.mode = Mode::Edit { names: false, query: String::new() };
+        let address = res.address(idx);
+        self.start_editor(id, address, base.clone(), base, proponents);
     }
 
-    /// Saves the drafted amendment as a proposal: appended to the
-    /// resolution's proposals file (whole or not at all), then journaled.
-    pub(super) fn save_amendment(&mut self) {
-        let Some(e) = self.editor.as_ref() else { return };
+    pub(super) fn start_editor(
+        &mut self,
+        id: crate::resolution::NodeId,
+        address: crate::resolution::ParagraphRef,
+        base: String,
+        start: String,
+        proponents: Vec<String>,
+    ) {
+        let mut area = ratatui_textarea::TextArea::new(vec![start.clone()]);
+        area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
+        area.set_cursor_line_style(ratatui::style::Style::default());
+        self.editor =
+            Some(Editor { id, address, base, start, area, proponents, supporters: Vec::new(), amends: None, then: None });
+        self.mode = Mode::Edit { names: false, supporting: false, query: String::new(), discard: false };
+    }
+
+    /// Saves the drafted amendment as a proposal: journaled (with the whole
+    /// proposal, so that a failed commit can be tried again), then committed.
+    pub(super) fn save_amendment(&mut self) -> Vec<Effect> {
+        let Some(e) = self.editor.as_ref() else { return Vec::new() };
         let text = e.text();
         if text == e.base {
             self.notice = Some("Nothing is changed yet: edit the text, or Esc to leave.".into());
-            return;
+            return Vec::new();
         }
         if e.proponents.is_empty() {
             self.notice = Some("Name who proposes it: Tab, type part of the name, Enter.".into());
-            return;
+            return Vec::new();
         }
-        let (Some(res), Some(item)) = (self.resolution.clone(), self.session.current.clone()) else {
+        let (Some(res), Some(item)) = (self.resolution.as_ref(), self.session.current.clone()) else {
             self.notice = Some("Take up an agenda item first: a proposal is made under an item.".into());
-            return;
+            return Vec::new();
         };
-        let id = (self.proposals.len() + 1..)
-            .map(|k| format!("{}-{item}-{k}", self.meeting_id))
-            .find(|id| !self.proposals.iter().any(|p| &p.id == id))
-            .expect("some id is free");
-        let proposal = crate::group::Proposal {
+        if self.proposals_broken {
+            self.notice = Some("The proposals file cannot be read (see e): repair it before saving a proposal.".into());
+            return Vec::new();
+        }
+        let taken: Vec<String> = self.all_proposals().into_iter().map(|p| p.id).collect();
+        let id = (1..).map(|k| format!("{}-{item}-{k}", self.meeting_id)).find(|id| !taken.contains(id)).unwrap_or_default();
+        let by = crate::store::message::and_list(&e.proponents);
+        let proposal = Proposal {
             id: id.clone(),
-            title: format!("Amendment to {} proposed by {}", e.address.describe(), e.proponents.join(", ")),
+            title: match &e.amends {
+                Some(a) => format!("Amendment to {} proposed by {by}, amending {a}", e.address.describe()),
+                None => format!("Amendment to {} proposed by {by}", e.address.describe()),
+            },
             group: Some(self.group_id.clone()),
             proponents: e.proponents.clone(),
             supporters: e.supporters.clone(),
             source: Some(format!("meeting {}, agenda item {item}", self.meeting_id)),
             revision: res.header.revision,
-            status: crate::group::Status::Pending,
-            changes: vec![crate::group::Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
-            amends: None,
+            status: Status::Pending,
+            changes: vec![Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
+            amends: e.amends.clone(),
         };
-        let path = self.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!(
-            "{}{}",
-            res.header.symbol.slug(),
-            crate::workspace::PROPOSALS_SUFFIX
-        ));
-        let source = std::fs::read_to_string(&path).ok();
-        let name = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
-        let written = crate::group::append::with_proposal(source.as_deref(), name, &proposal)
-            .and_then(|t| crate::fsx::write_atomic(&path, t.as_bytes()).map_err(|err| err.to_string()));
-        if let Err(err) = written {
-            self.errors.push(format!("the amendment was not saved to {}: {err}", path.display()));
-            self.show_errors = true;
-            return;
+        let mut fx = vec![Effect::Append(Event::ProposalMade {
+            item: item.clone(),
+            proposal: id.clone(),
+            proponents: e.proponents.clone(),
+            supporters: e.supporters.clone(),
+            target: e.address.to_string(),
+            text,
+            drafted_against: Some(e.base.clone()),
+            draft: Some(Box::new(proposal)),
+        })];
+        // Agreed as amended: the decision adopts the amended text just drafted.
+        if let Some((outcome, dtext)) = e.then.clone() {
+            fx.push(Effect::Append(Event::Decision { item, outcome, text: dtext, adopt: vec![id.clone()] }));
         }
-        let target = e.address.to_string();
-        let (proponents, supporters) = (e.proponents.clone(), e.supporters.clone());
-        self.proposals.push(proposal);
-        self.record(Event::ProposalMade { item, proposal: id.clone(), proponents, supporters, target, text });
         self.editor = None;
         self.mode = Mode::Normal;
-        self.notice = Some(format!("Proposal {id} saved."));
+        self.notice = Some(format!("Proposal {id}: committing…"));
+        fx
     }
 
-    pub(super) fn open_history(&mut self) {
-        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
+    pub(super) fn open_history(&mut self) -> Option<Effect> {
+        let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return None };
         let title = format!("History of {} of {}", res.address(idx).describe(), res.display_name());
-        let store = match crate::store::Store::open(&self.root) {
-            Ok(s) => s,
-            Err(e) => {
-                self.notice = Some(format!("No history: {e}"));
-                return;
-            }
-        };
-        let file = store.relative(&self.root).join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}.txt", res.header.symbol.slug()));
-        match store.history(&file, &id, "HEAD", None, true) {
-            Ok((steps, _)) => {
-                let steps = steps
-                    .iter()
-                    .map(|s| {
-                        let ((y, m, d), _) = crate::clock::date_time(s.seconds + i64::from(s.offset_minutes) * 60);
-                        (format!("{} {y:04}-{m:02}-{d:02} {}: {}", &s.commit.to_string()[..7], s.author, s.subject), s.pieces())
-                    })
-                    .collect();
-                self.mode = Mode::History { title, steps };
-            }
-            Err(e) => self.notice = Some(format!("No history: {e}")),
-        }
+        Some(Effect::LoadHistory { title, id })
     }
 
+    /// Every pending proposal on the selected provision (drafts of this
+    /// session included), each on its own; a stale one is marked stale and
+    /// shown against the text it was drafted against, never as the text in force.
     pub(super) fn open_competing(&mut self) {
         let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
         let mut columns = Vec::new();
-        for p in self.proposals.iter().filter(|p| p.status == crate::group::Status::Pending) {
-            let touches =
-                p.changes.iter().any(|c| matches!(res.resolve(c.reference()), Ok(crate::resolution::resolve::Target::Node(i)) if i == idx));
-            if !touches {
+        for p in self.all_proposals().iter().filter(|p| p.status == Status::Pending) {
+            if !crate::ops::touches(res, p, crate::resolution::resolve::Target::Node(idx)) {
                 continue;
             }
+            let saved = if self.proposals.iter().any(|q| q.id == p.id) { "" } else { ", not committed" };
             let applied = crate::redline::amend::apply(res, [p]);
+            if let Some((_, problems)) = applied.not_applied.first() {
+                let why: Vec<String> = problems.iter().map(|x| x.to_string()).collect();
+                let pieces = p
+                    .changes
+                    .iter()
+                    .find_map(|c| match c {
+                        Change::Replace { drafted_against, text, .. } => Some(crate::redline::diff_words(drafted_against, text, None).pieces),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                let mut pieces = pieces;
+                pieces.push(crate::redline::Piece::new(crate::redline::PieceKind::Same, format!("  [STALE: {}]", why.join("; "))));
+                columns.push((format!("{} ({}) STALE{saved}", p.id, p.proponents.join(", ")), pieces));
+                continue;
+            }
             if let Some(b) = redline(res, &applied.proposed, None).into_iter().find(|b| b.id == id) {
-                columns.push((format!("{} ({})", p.id, p.proponents.join(", ")), crate::render::tracked::line_pieces(&b)));
+                columns.push((format!("{} ({}){saved}", p.id, p.proponents.join(", ")), crate::render::tracked::line_pieces(&b)));
             }
         }
         if columns.is_empty() {
@@ -151,14 +176,32 @@ impl App {
     }
 
     /// Keys while an amendment is being drafted.
-    pub(super) fn update_editor(&mut self, action: Action) {
+    pub(super) fn update_editor(&mut self, action: Action) -> Vec<Effect> {
         match (&mut self.mode, action) {
-            (Mode::Edit { .. }, Action::Cancel) => {
+            // Esc asked whether to discard: y discards, anything else goes back to the draft.
+            (Mode::Edit { discard: true, .. }, Action::Type('y') | Action::EditKey(crossterm::event::KeyEvent { code: crossterm::event::KeyCode::Char('y'), .. })) => {
                 self.editor = None;
                 self.mode = Mode::Normal;
+                self.notice = Some("Draft discarded.".into());
             }
-            (Mode::Edit { .. }, Action::Save) => self.save_amendment(),
-            (Mode::Edit { names, .. }, Action::NextChoice) => *names = !*names,
+            (Mode::Edit { discard, .. }, _) if *discard => *discard = false,
+            (Mode::Edit { discard, .. }, Action::Cancel) => {
+                if self.editor.as_ref().is_some_and(|e| e.changed()) {
+                    *discard = true;
+                } else {
+                    self.editor = None;
+                    self.mode = Mode::Normal;
+                }
+            }
+            (Mode::Edit { .. }, Action::Save) => return self.save_amendment(),
+            // Tab: the text, then proponents, then supporters.
+            (Mode::Edit { names, supporting, .. }, Action::NextChoice) => {
+                (*names, *supporting) = match (*names, *supporting) {
+                    (false, _) => (true, false),
+                    (true, false) => (true, true),
+                    (true, true) => (false, false),
+                }
+            }
             (Mode::Edit { names: false, .. }, Action::EditKey(k)) => {
                 if let Some(e) = self.editor.as_mut() {
                     e.area.input(k);
@@ -176,31 +219,28 @@ impl App {
                     }
                 }
             }
-            (Mode::Edit { names: true, query }, Action::Type(c)) => query.push(c),
+            (Mode::Edit { names: true, query, .. }, Action::Type(c)) => query.push(c),
             // Backspace on an empty name takes back the last name added.
-            (Mode::Edit { names: true, query }, Action::Backspace) if query.is_empty() => {
+            (Mode::Edit { names: true, query, supporting, .. }, Action::Backspace) if query.is_empty() => {
+                let supporting = *supporting;
                 if let Some(e) = self.editor.as_mut() {
-                    if e.supporters.pop().is_none() {
-                        e.proponents.pop();
-                    }
+                    if supporting { e.supporters.pop() } else { e.proponents.pop() };
                 }
             }
-            (Mode::Edit { names: true, query }, Action::Backspace) => {
+            (Mode::Edit { names: true, query, .. }, Action::Backspace) => {
                 query.pop();
             }
-            (Mode::Edit { names: true, query }, Action::Confirm) => {
-                let q = std::mem::take(query);
+            (Mode::Edit { names: true, query, supporting, .. }, Action::Confirm) => {
+                let (q, supporting) = (std::mem::take(query), *supporting);
                 let name = self.matches(&q).first().map(|m| m.name.clone());
                 if let (Some(e), Some(n)) = (self.editor.as_mut(), name) {
-                    if e.proponents.is_empty() {
-                        e.proponents.push(n);
-                    } else if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
-                        e.supporters.push(n);
+                    if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
+                        if supporting { e.supporters.push(n) } else { e.proponents.push(n) }
                     }
                 }
             }
-            (Mode::Edit { .. }, _) => {}
             _ => {}
         }
+        Vec::new()
     }
 }

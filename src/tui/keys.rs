@@ -58,7 +58,17 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
-    let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. });
+    if let Mode::Corrections { .. } = mode {
+        return Some(match k.code {
+            KeyCode::Enter => Action::Confirm,
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::Char('x') => Action::Strike,
+            KeyCode::Esc | KeyCode::Char('C') | KeyCode::Char('q') => Action::Cancel,
+            _ => return None,
+        });
+    }
+    let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. } | Mode::Strike { .. });
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
         (KeyCode::Enter, _) => Action::Confirm,
@@ -85,6 +95,9 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             '+' => Action::MoreTime,
             '-' => Action::LessTime,
             'o' => Action::ToggleOrder,
+            ' ' => Action::PauseFloor,
+            'R' => Action::Retry,
+            'C' => Action::OpenCorrections,
             'r' => Action::OpenRecord,
             'd' => Action::OpenDecide,
             'e' => Action::ToggleErrors,

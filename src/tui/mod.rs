@@ -1,14 +1,19 @@
 //! The meeting room: the terminal app a co-chair runs a session with. It
-//! only calls into the rest of gavel; all its state is in [`app::App`].
+//! only calls into the rest of gavel; all its state is in [`app::App`], and
+//! [`runner::Runner`] performs what `update` asks (journal, commits, history).
 
 pub mod app;
 mod attendance;
+mod correct;
 mod decide;
 mod draft;
 pub mod keys;
+mod normal;
 mod popups;
+pub mod runner;
 pub mod view;
 
+pub use correct::describe as describe_entry;
 pub use draft::Editor;
 
 use std::io::{Stdout, stdout};
@@ -22,7 +27,8 @@ use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_ra
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use app::{App, Clock, SystemClock};
+use app::{Action, App, Clock, SystemClock};
+use runner::Runner;
 
 use crate::workspace::Workspace;
 
@@ -72,14 +78,81 @@ pub fn choose_meeting(ws: &Workspace, id: Option<&str>) -> Result<usize, String>
     }
 }
 
+/// A room and its runner: what the terminal loop drives, and what tests drive
+/// with actions (commits run at once, on the test's thread).
+pub struct Room {
+    pub app: App,
+    pub runner: Runner,
+}
+
+impl Room {
+    /// The room on a meeting of the workspace, committing on the caller's thread.
+    pub fn open(ws: &Workspace, meeting: usize, now: i64) -> Room {
+        let app = App::new(ws, meeting, now);
+        let runner = Runner::inline(&app);
+        Room { app, runner }
+    }
+
+    /// Gives the room an action and performs what follows from it.
+    pub fn update(&mut self, action: Action, now: i64) {
+        self.runner.dispatch(&mut self.app, action, now);
+    }
+}
+
+impl std::ops::Deref for Room {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
+}
+
+impl std::ops::DerefMut for Room {
+    fn deref_mut(&mut self) -> &mut App {
+        &mut self.app
+    }
+}
+
+/// Ends the process within a second of a signal (SIGTERM, SIGHUP, SIGINT) or
+/// of the terminal going away, even if the drawing loop is stuck in a read
+/// from a terminal that is gone: what is confirmed is already on disk, and
+/// the repository lock is released by the kernel when the process ends.
+fn watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
+    let had_tty = std::fs::File::open("/dev/tty").is_ok();
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            if had_tty && std::fs::File::open("/dev/tty").is_err() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            if stop.load(Ordering::Relaxed) {
+                // The loop has a second to leave by itself (finishing a commit under way).
+                for _ in 0..10 {
+                    std::thread::sleep(Duration::from_millis(100));
+                    if done.load(Ordering::Relaxed) {
+                        return;
+                    }
+                }
+                restore_terminal();
+                std::process::exit(0);
+            }
+        }
+    });
+}
+
 /// Runs the room on a meeting until the chair quits or the process is told to stop.
 pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let clock = SystemClock;
     let mut app = App::new(ws, meeting, clock.now());
+    let mut runner = Runner::threaded(&app);
     let stop = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
         let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
     }
+    watchdog(Arc::clone(&stop), Arc::clone(&done));
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -89,25 +162,32 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let _guard = Guard;
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture).map_err(|e| format!("cannot use this terminal: {e}"))?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> = Terminal::new(CrosstermBackend::new(stdout())).map_err(|e| e.to_string())?;
-    while !app.quit && !stop.load(Ordering::Relaxed) {
-        terminal.draw(|f| view::draw(f, &app)).map_err(|e| e.to_string())?;
-        if event::poll(Duration::from_millis(250)).map_err(|e| e.to_string())? {
-            let ev = event::read().map_err(|e| e.to_string())?;
-            let size = terminal.size().map_err(|e| e.to_string())?;
-            let areas = view::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
-            if let Some(a) = keys::action(&ev, &app.mode, &areas) {
-                app.update(a, clock.now());
-            }
-            if let Some(text) = app.external.take() {
-                let edited = external_editor(&text, &mut terminal);
-                match edited {
-                    Ok(t) => app.update(app::Action::ExternalText(t), clock.now()),
-                    Err(e) => app.errors.push(e),
+    let result = (|| -> Result<(), String> {
+        while !app.quit && !stop.load(Ordering::Relaxed) {
+            runner.poll(&mut app, clock.now());
+            terminal.draw(|f| view::draw(f, &app)).map_err(|e| e.to_string())?;
+            // A terminal that is gone (EOF, EIO) ends the room, as its closing should.
+            if event::poll(Duration::from_millis(100)).map_err(|e| e.to_string())? {
+                let ev = event::read().map_err(|e| e.to_string())?;
+                let size = terminal.size().map_err(|e| e.to_string())?;
+                let areas = view::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
+                if let Some(a) = keys::action(&ev, &app.mode, &areas) {
+                    runner.dispatch(&mut app, a, clock.now());
                 }
+                if let Some(text) = runner.external.take() {
+                    match external_editor(&text, &mut terminal) {
+                        Ok(t) => runner.dispatch(&mut app, Action::ExternalText(t), clock.now()),
+                        Err(e) => app.errors.push(e),
+                    }
+                }
+            } else {
+                runner.dispatch(&mut app, Action::Tick, clock.now());
             }
-        } else {
-            app.update(app::Action::Tick, clock.now());
         }
-    }
-    Ok(())
+        Ok(())
+    })();
+    // Commits under way are finished (bounded) before the room closes.
+    runner.drain(&mut app, clock.now(), Duration::from_millis(800));
+    done.store(true, Ordering::Relaxed);
+    result
 }

@@ -25,9 +25,12 @@ pub(super) fn centered(area: Rect, width_pct: u16, height: u16) -> Rect {
     Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
-pub(super) fn draw_add(f: &mut Frame, app: &App, query: &str, selected: usize, poo: bool) {
+pub(super) fn draw_add(f: &mut Frame, app: &App, query: &str, selected: usize, poo: bool, for_record: bool) {
     let matches = app.matches(query);
     let mut body = vec![Line::from(format!("{}Name: {query}_", if poo { "Point of order. " } else { "" }))];
+    if for_record {
+        body.insert(0, Line::from("Nobody has the floor: whose intervention is it?"));
+    }
     let sel = selected.min(matches.len().saturating_sub(1));
     for (k, m) in matches.iter().take(8).enumerate() {
         let line = format!("{} {}  [{}]", if k == sel { "▶" } else { " " }, m.name, m.category.describe());
@@ -62,7 +65,7 @@ pub(super) fn draw_errors(f: &mut Frame, app: &App) {
         rect,
     );
 }
-pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, query: &str) {
+pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, supporting: bool, query: &str, discard: bool) {
     let Some(e) = app.editor.as_ref() else { return };
     let outer = centered(f.area(), 90, f.area().height.saturating_sub(2));
     f.render_widget(Clear, outer);
@@ -83,11 +86,17 @@ pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, query: &str) {
     }
     if names {
         let first = app.matches(query).first().map(|m| m.name.clone()).unwrap_or_else(|| "no member matches".into());
-        names_line.push_str(&format!("   name: {query}_ → {first}"));
+        let role = if supporting { "supporter" } else { "proponent" };
+        names_line.push_str(&format!("   {role}: {query}_ → {first}"));
     }
     f.render_widget(Paragraph::new(names_line).wrap(Wrap { trim: false }), who);
-    let keys = "Ctrl-S save · Tab text/names · Ctrl-B [not agreed] · Ctrl-Z undo · Ctrl-Y paste · Esc cancel";
-    f.render_widget(Paragraph::new(Span::styled(keys, Style::default().add_modifier(Modifier::DIM))), help);
+    let keys = if discard {
+        "Discard this draft? y discards it · any other key goes back to it"
+    } else {
+        "Ctrl-S save · Tab text/proponents/supporters · Ctrl-B [not agreed] · Ctrl-Z undo · Ctrl-Y paste · Esc cancel"
+    };
+    let style = if discard { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().add_modifier(Modifier::DIM) };
+    f.render_widget(Paragraph::new(Span::styled(keys, style)), help);
 }
 
 pub(super) fn draw_history(f: &mut Frame, app: &App, title: &str, steps: &[(String, Vec<crate::redline::Piece>)]) {
@@ -183,4 +192,64 @@ pub(super) fn draw_attendance(f: &mut Frame, app: &App, session: &str, selected:
             .block(Block::default().borders(Borders::ALL).title(format!(" Attendance: {session} (space marks, Esc closes) "))),
         area,
     );
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_decide(
+    f: &mut Frame,
+    app: &App,
+    outcome: crate::journal::Outcome,
+    text: &str,
+    choices: &[super::app::Choice],
+    cursor: usize,
+    typing: bool,
+    correcting: bool,
+) {
+    use crate::journal::Outcome;
+    let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
+    let w = area.width.saturating_sub(4) as usize;
+    let adopting = matches!(outcome, Outcome::Agreed | Outcome::AgreedAsAmended);
+    let mut body = vec![Line::from(format!("Outcome (Tab): {}", outcome.describe()))];
+    if adopting {
+        body.push(Line::from(if choices.is_empty() {
+            "No pending proposal on this item: the decision adopts no text.".to_string()
+        } else {
+            "It adopts (↑ ↓ move, space chooses; one per provision, the others are superseded):".to_string()
+        }));
+        for (k, c) in choices.iter().enumerate() {
+            let mark = if c.chosen { "[x]" } else { "[ ]" };
+            let warn = if c.brackets.is_some() { "  (has [brackets]: not agreed)" } else { "" };
+            let style = if k == cursor && !typing { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+            body.push(Line::from(Span::styled(format!("{mark} {}{warn}", c.label), style)));
+            let mut line = wrap(spans(&c.preview, app.color), w.saturating_sub(4).max(10), 4);
+            line.truncate(2);
+            body.extend(line);
+        }
+    }
+    body.push(Line::from(""));
+    body.push(Line::from(format!("Text: {text}{}", if typing { "_" } else { "" })));
+    body.push(Line::from(""));
+    body.push(Line::from(match (typing, outcome) {
+        (false, _) => "Enter: type the decision's text · Esc cancels",
+        (true, Outcome::AgreedAsAmended) if !correcting => "Enter: amend the chosen proposal in the editor, then Ctrl-S adopts it · Esc back",
+        (true, _) => "Enter records the decision (then each chosen proposal is committed) · Esc back",
+    }));
+    let title = if correcting { "Change the decision on the current item" } else { "Decision on the current item" };
+    f.render_widget(Clear, area);
+    f.render_widget(Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(format!(" {title} "))), area);
+}
+
+pub(super) fn draw_corrections(f: &mut Frame, app: &App, selected: usize) {
+    let list = app.correctable();
+    let mut body = Vec::new();
+    if list.is_empty() {
+        body.push(Line::from("Nothing is recorded on this item yet."));
+    }
+    for (k, e) in list.iter().enumerate() {
+        let style = if k == selected { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+        body.push(Line::from(Span::styled(super::correct::describe(e), style)));
+    }
+    body.push(Line::from(""));
+    body.push(Line::from("Enter corrects · x strikes (asks why) · Esc closes"));
+    popup(f, "Correct the record of this item", body);
 }

@@ -49,8 +49,9 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_status(f, app, a.status);
     match &app.mode {
         Mode::Help => draw_help(f),
-        Mode::AddSpeaker { query, selected, point_of_order } => draw_add(f, app, query, *selected, *point_of_order),
-        Mode::Record { member, summary, position } => {
+        Mode::AddSpeaker { query, selected, point_of_order, for_record } => draw_add(f, app, query, *selected, *point_of_order, *for_record),
+        Mode::Record { member, summary, position, correcting } => {
+            let title = if correcting.is_some() { format!("Correct the intervention by {member}") } else { format!("Intervention by {member}") };
             let body = vec![
                 Line::from(format!("Position (Tab): {}", Position::ALL[*position].describe())),
                 Line::from(format!("Summary: {summary}_")),
@@ -58,21 +59,25 @@ pub fn draw(f: &mut Frame, app: &App) {
                 Line::from("Enter records it in the journal; Ctrl-E writes the summary in $EDITOR; Esc cancels."),
                 Line::from("(proposes text: Enter, then draft the proposal on the selected provision)"),
             ];
-            popup(f, &format!("Intervention by {member}"), body);
+            popup(f, &title, body);
         }
-        Mode::Decide { outcome, text } => {
+        Mode::Decide { outcome, text, choices, cursor, typing, correcting } => {
+            super::popups::draw_decide(f, app, Outcome::ALL[*outcome], text, choices, *cursor, *typing, correcting.is_some())
+        }
+        Mode::Corrections { selected } => super::popups::draw_corrections(f, app, *selected),
+        Mode::Strike { reason, .. } => {
             let body = vec![
-                Line::from(format!("Outcome (Tab): {}", Outcome::ALL[*outcome].describe())),
-                Line::from(format!("Text: {text}_")),
+                Line::from(format!("Reason: {reason}_")),
                 Line::from(""),
-                Line::from("Enter records the decision; Esc cancels."),
+                Line::from("Enter strikes the entry (a correction in the journal; a committed decision is taken back by a new commit)."),
+                Line::from("Esc goes back."),
             ];
-            popup(f, "Decision on the current item", body);
+            popup(f, "Strike from the record", body);
         }
         Mode::Documents => draw_documents(f, app),
         Mode::Minutes { text, scroll } => draw_minutes(f, text, *scroll),
         Mode::Attendance { session, selected } => draw_attendance(f, app, session, *selected),
-        Mode::Edit { names, query } => draw_editor(f, app, *names, query),
+        Mode::Edit { names, supporting, query, discard } => draw_editor(f, app, *names, *supporting, query, *discard),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
         Mode::Normal => {}
@@ -87,12 +92,14 @@ fn draw_agenda(f: &mut Frame, app: &App, area: Rect) {
         .items
         .iter()
         .map(|i| {
-            let status = app.session.status(&i.id);
+            let status = app.item_status(&i.id);
             let mark = match status {
                 ItemStatus::Pending => " ",
                 ItemStatus::UnderDiscussion => "▶",
                 ItemStatus::Concluded => "✓",
                 ItemStatus::Deferred => "»",
+                ItemStatus::Committing => "…",
+                ItemStatus::NotCommitted => "✗",
             };
             let used = app.session.used(&i.id, app.now) / 60;
             let allotted = i.allotted_minutes().map(|m| format!("{used}/{m}′")).unwrap_or_else(|| format!("{used}′"));
@@ -124,7 +131,9 @@ fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
                 style = style.fg(Color::Yellow);
             }
         }
-        let warn = if left < 0 {
+        let warn = if app.floor_paused() {
+            "  paused (space resumes)"
+        } else if left < 0 {
             "  over time!"
         } else if left <= 30 {
             "  ending"
@@ -149,7 +158,7 @@ fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
     let offset = usize::from(app.floor().is_some());
     let mut state = ListState::default().with_selected(Some(app.speaker_selected + offset).filter(|_| app.focus == Pane::Speakers));
     let order = if app.session.parties_first { "Parties first" } else { "in order asked" };
-    let title = format!(" Speakers ({order}, {} each) ", mmss(i64::from(app.speaking_time)));
+    let title = format!(" Speakers ({order}, {} each) ", mmss(i64::from(app.session.speaking_time)));
     let list =
         List::new(lines).block(pane(title, app.focus == Pane::Speakers)).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
     f.render_stateful_widget(list, area, &mut state);
@@ -201,7 +210,7 @@ pub fn wrap(content: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Lin
 /// The resolution with the current item's proposals in place, one entry a
 /// provision, each wrapped to `width`.
 pub fn resolution_rows(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
-    app.redline()
+    app.blocks
         .iter()
         .map(|b| {
             let mut content = spans(&line_pieces(b), app.color);
@@ -245,7 +254,17 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let floor = app.floor().map(|(m, left)| format!("  │  Floor: {m} {}", mmss(left))).unwrap_or_default();
     let errors = if app.errors.is_empty() { String::new() } else { format!("  │  {} problem(s): e", app.errors.len()) };
     let notice = app.notice.as_ref().map(|n| format!("  │  {n}")).unwrap_or_default();
-    let text = format!(" {}  │  {item}{floor}{errors}{notice}  │  ?: help", app.meeting_id);
+    let mut git = String::new();
+    if let Some(cur) = app.session.current.as_deref() {
+        if app.item_status(cur) == ItemStatus::NotCommitted {
+            git.push_str("  │  ✗ decision NOT in git: R tries again");
+        }
+        let unsaved = app.session.item(cur).map_or(0, |st| st.drafts.iter().filter(|d| d.commit.is_none() && !app.in_flight.contains(&d.entry)).count());
+        if unsaved > 0 {
+            git.push_str(&format!("  │  ✗ {unsaved} proposal(s) NOT in git: R"));
+        }
+    }
+    let text = format!(" {}  │  {item}{floor}{git}{errors}{notice}  │  ?: help", app.meeting_id);
     f.render_widget(Paragraph::new(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))), area);
 }
 
@@ -259,10 +278,13 @@ pub const KEYS: &[(&str, &str)] = &[
     ("x", "remove the selected speaker"),
     ("K / J", "move the selected speaker up / down"),
     ("f", "give the floor to the selected speaker"),
-    ("+ / -", "speaking time 30 seconds more / less"),
+    ("+ / -", "the speaker's time (or each speaker's) 30 seconds more / less"),
+    ("space", "pause / resume the speaker's countdown"),
     ("o", "Parties first on / off"),
-    ("r", "record the intervention of the speaker who had the floor"),
-    ("d", "record the decision (agreed: the item's proposals are adopted, one commit each)"),
+    ("r", "record the intervention of the speaker who has the floor (or choose whose)"),
+    ("d", "record the decision: choose the proposals it adopts (one commit each)"),
+    ("C", "correct or strike what was recorded on the item"),
+    ("R", "try again the commits of the item that failed"),
     ("m", "the current item's documents, proposals and mandate topic"),
     ("E", "amend the selected provision (editor, live tracked changes)"),
     ("h", "history of the selected provision, from git"),
