@@ -29,7 +29,7 @@ fn main() {
     let mut t = 1_738_674_000;
     let mut push = |e: Event| {
         t += 30;
-        j.append(&Entry { at: t, event: e }).unwrap();
+        j.append(&Entry::new(t, e)).unwrap();
     };
     let (mut interventions, mut proposals) = (0, 0);
     for item in 1..=10 {
@@ -56,11 +56,13 @@ fn main() {
                     supporters: vec![],
                     target: target.clone(),
                     text: text.replacen(' ', " promptly ", 1),
+                    drafted_against: None,
+                    draft: None,
                 });
                 proposals += 1;
             }
         }
-        push(Event::Decision { item: item.clone(), outcome: Outcome::Agreed, text: format!("to take item {item} forward") });
+        push(Event::Decision { item: item.clone(), outcome: Outcome::Agreed, text: format!("to take item {item} forward"), adopt: vec![] });
     }
     println!("== A session of {interventions} interventions and {proposals} proposals (goal: 50 ms or less)");
     let m = ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap();

@@ -1,7 +1,9 @@
 //! The meeting room against its goals: from start to the first frame on the
 //! demo repository (30 ms or less), one full frame of the resolution view
-//! with all four proposals at 200x60 (2 ms or less), and peak memory during
-//! a session (30 MB or less).
+//! with all four proposals at 200x60 (2 ms or less), the same with 50
+//! proposals on the item and with the decision dialog listing them (2 ms or
+//! less), replaying a journal of 5,000 events (50 ms or less), and peak
+//! memory during a session (30 MB or less).
 
 mod common;
 
@@ -10,6 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use common::measure;
+use gavel::journal::{Entry, Event, Journal, Position, Session};
 use gavel::tui::app::{Action, App, Pane};
 use gavel::workspace::Workspace;
 use ratatui::Terminal;
@@ -36,11 +39,80 @@ fn main() {
     let m = gavel::tui::choose_meeting(&ws, None).unwrap();
     let mut app = App::new(&ws, m, now);
     app.update(Action::Focus(Pane::Resolution), now);
-    assert_eq!(app.redline().iter().filter(|b| b.is_changed()).count(), 9, "all four proposals in place");
+    assert_eq!(app.blocks.iter().filter(|b| b.is_changed()).count(), 9, "all four proposals in place");
     let mut t = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let frame = measure("draw the whole screen", 500, || {
         t.draw(|f| gavel::tui::view::draw(f, &app)).unwrap();
     });
+
+    println!("== 50 proposals drafted on item 7: a frame, and the decision dialog listing them (goal: 2 ms or less)");
+    let journal = Journal::path_for(&dir.join("agendas/sc78-wg-11-3/sc78-session.meeting.json"));
+    let _ = std::fs::remove_file(&journal);
+    let mut j = Journal::new(journal.clone());
+    j.append(&Entry::new(now, Event::ItemTakenUp { item: "7".into() })).unwrap();
+    let res = ws.resolution(&"Conf. 11.3".parse().unwrap()).unwrap().value.clone();
+    let b23 = res.node(res.resolve(&"23 b)".parse().unwrap()).map(|t| match t {
+        gavel::resolution::resolve::Target::Node(i) => i,
+        _ => unreachable!(),
+    }).unwrap()).text.clone();
+    for k in 0..50 {
+        let text = b23.replacen("six", &format!("{} ", k + 1), 1);
+        let p = gavel::group::Proposal {
+            id: format!("bench-{k}"),
+            title: format!("Bench proposal {k}"),
+            group: Some("sc78-wg-11-3".into()),
+            proponents: vec!["Kenya".into()],
+            supporters: vec![],
+            source: None,
+            revision: res.header.revision,
+            status: gavel::group::Status::Pending,
+            changes: vec![gavel::group::Change::Replace { target: "23 b)".parse().unwrap(), drafted_against: b23.clone(), text: text.clone() }],
+            amends: None,
+        };
+        let ev = Event::ProposalMade {
+            item: "7".into(),
+            proposal: p.id.clone(),
+            proponents: p.proponents.clone(),
+            supporters: vec![],
+            target: "23 b)".into(),
+            text,
+            drafted_against: Some(b23.clone()),
+            draft: Some(Box::new(p)),
+        };
+        j.append(&Entry::new(now + k, ev)).unwrap();
+    }
+    let mut busy = App::new(&ws, m, now);
+    assert_eq!(busy.item_proposals().len(), 51, "50 drafts and the item's own proposal");
+    let frame50 = measure("draw the whole screen, 50 proposals on the item", 300, || {
+        t.draw(|f| gavel::tui::view::draw(f, &busy)).unwrap();
+    });
+    busy.update(Action::OpenDecide, now);
+    let dialog = measure("draw the decision dialog listing 51 proposals", 300, || {
+        t.draw(|f| gavel::tui::view::draw(f, &busy)).unwrap();
+    });
+
+    println!("== Replaying a journal of 5,000 events (goal: 50 ms or less)");
+    let _ = std::fs::remove_file(&journal);
+    let mut j = Journal::new(journal.clone());
+    let members = ["Kenya", "Botswana", "Namibia", "TRAFFIC", "Brazil"];
+    for k in 0..5000i64 {
+        let item = ["2", "7", "8"][(k / 500 % 3) as usize].to_string();
+        let m = members[(k % 5) as usize].to_string();
+        let ev = match k % 5 {
+            0 => Event::ItemTakenUp { item },
+            1 => Event::SpeakerAdded { item, member: m, point_of_order: false },
+            2 => Event::FloorGiven { item, member: m, seconds: 180 },
+            3 => Event::Intervention { item, member: m, position: Position::Supports, summary: "noted the proposal".into(), proposed_text: None, target: None },
+            _ => Event::Attendance { session: "Working group session".into(), member: m, present: k % 2 == 0 },
+        };
+        j.append(&Entry::new(now + k, ev)).unwrap();
+    }
+    let group = ws.group("sc78-wg-11-3").map(|g| g.value.clone());
+    let replay = measure("read the journal and replay it", 50, || {
+        let (entries, _) = Journal::new(journal.clone()).read();
+        black_box(Session::replay(&entries, group.as_ref()));
+    });
+    let _ = std::fs::remove_file(&journal);
 
     println!("== Peak memory of the real binary during a session (goal: 30 MB or less)");
     let peak = session_peak_kb(&dir);
@@ -51,6 +123,9 @@ fn main() {
     let verdict = |ok: bool| if ok { "met" } else { "NOT MET" };
     println!("goal: first frame in 30 ms or less: {} (median {first:.3?})", verdict(first <= Duration::from_millis(30)));
     println!("goal: a frame in 2 ms or less: {} (median {frame:.3?})", verdict(frame <= Duration::from_millis(2)));
+    println!("goal: a frame with 50 proposals in 2 ms or less: {} (median {frame50:.3?})", verdict(frame50 <= Duration::from_millis(2)));
+    println!("goal: the decision dialog in 2 ms or less: {} (median {dialog:.3?})", verdict(dialog <= Duration::from_millis(2)));
+    println!("goal: replay 5,000 events in 50 ms or less: {} (median {replay:.3?})", verdict(replay <= Duration::from_millis(50)));
     if let Some(kb) = peak {
         println!("goal: 30 MB or less: {} ({:.1} MB)", verdict(kb <= 30 * 1024), kb as f64 / 1024.0);
     }

@@ -10,7 +10,7 @@ use gavel::workspace::Workspace;
 fn journal(repo: &TempRepo, events: Vec<Event>) {
     let mut j = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json")));
     for (k, event) in events.into_iter().enumerate() {
-        j.append(&Entry { at: 1_738_674_000 + k as i64 * 60, event }).unwrap();
+        j.append(&Entry::new(1_738_674_000 + k as i64 * 60, event)).unwrap();
     }
 }
 
@@ -35,6 +35,8 @@ fn session(repo: &TempRepo) -> Vec<Event> {
             supporters: vec![],
             target: "23 b)".into(),
             text: b23.replace("six months", "three months"),
+            drafted_against: None,
+            draft: None,
         },
         iv("7", "Botswana", Position::Supports, "noted that the overall six months was kept"),
         iv("7", "Namibia", Position::Supports, ""),
@@ -42,6 +44,7 @@ fn session(repo: &TempRepo) -> Vec<Event> {
             item: "7".into(),
             outcome: Outcome::Agreed,
             text: "to recommend the amendment of paragraph 23 b) to the Standing Committee".into(),
+            adopt: vec![],
         },
     ]
 }
@@ -60,7 +63,7 @@ fn the_record_reads_like_a_cites_summary_record() {
     // Parties speak first in the record, then Observers, whatever the order of the floor.
     let k = t.find("Kenya introduced the proposal on timeframes.").unwrap();
     let b = t.find("Botswana supported the proposal and noted that the overall six months was kept.").unwrap();
-    let n = t.find("Namibia took the floor (supports).").unwrap();
+    let n = t.find("Namibia supported the proposal.").unwrap();
     let tr = t.find("TRAFFIC opposed the proposal and considered three months too short for some Parties.").unwrap();
     assert!(k < b && b < n && n < tr, "{t}");
     assert!(t.contains("Kenya and New Zealand, supported by Botswana and Namibia, proposed to amend paragraph 23 b) to read:"), "{t}");
@@ -76,7 +79,7 @@ fn problems_are_marked_and_nothing_is_dropped() {
     events.push(iv("7", "Atlantis", Position::General, "asked to be heard"));
     events.push(iv("99", "Kenya", Position::General, "raised another matter"));
     events.push(Event::ItemTakenUp { item: "8".into() });
-    events.push(Event::Decision { item: "8".into(), outcome: Outcome::Noted, text: "".into() });
+    events.push(Event::Decision { item: "8".into(), outcome: Outcome::Noted, text: "".into(), adopt: vec![] });
     journal(&repo, events);
     let ws = Workspace::load(repo.path());
     let (sources, _) = Sources::of(&ws, ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap());

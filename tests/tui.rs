@@ -4,6 +4,7 @@ mod common;
 
 use common::TempRepo;
 use gavel::journal::{Event, Journal};
+use gavel::tui::Room;
 use gavel::tui::app::{Action, App, Mode, Pane};
 use gavel::workspace::Workspace;
 use ratatui::Terminal;
@@ -13,12 +14,28 @@ use ratatui::style::Modifier;
 
 const T0: i64 = 1_738_674_000;
 
-fn room(repo: &TempRepo) -> App {
-    let ws = Workspace::load(repo.path());
+fn room(repo: &TempRepo) -> Room {
+    room_at(repo.path())
+}
+
+fn room_at(dir: &std::path::Path) -> Room {
+    let ws = Workspace::load(dir);
     let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    let mut app = App::new(&ws, m, T0);
+    let mut app = Room::open(&ws, m, T0);
     app.color = false;
     app
+}
+
+/// A demo repository (real git history) whose chair git knows.
+fn demo_repo() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    assert!(std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
+    let r = git2::Repository::open(&dir).unwrap();
+    let mut c = r.config().unwrap();
+    c.set_str("user.name", "New Zealand (co-Chair)").unwrap();
+    c.set_str("user.email", "chair@nz.invalid").unwrap();
+    (tmp, dir)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
@@ -55,13 +72,13 @@ fn marked(b: &Buffer, m: Modifier) -> String {
     s
 }
 
-fn take_up(app: &mut App, item: usize) {
+fn take_up(app: &mut Room, item: usize) {
     app.update(Action::Focus(Pane::Agenda), T0);
     app.agenda_selected = item - 1;
     app.update(Action::Confirm, T0);
 }
 
-fn add(app: &mut App, name: &str, t: i64) {
+fn add(app: &mut Room, name: &str, t: i64) {
     app.update(Action::OpenAddSpeaker { point_of_order: false }, t);
     for c in name.chars() {
         app.update(Action::Type(c), t);
@@ -88,7 +105,7 @@ fn an_inserted_sub_paragraph_reletters_in_the_view() {
     let mut app = room(&repo);
     take_up(&mut app, 2);
     app.update(Action::Focus(Pane::Resolution), T0);
-    app.resolution_selected = app.redline().iter().position(|b| b.id.0 == "para_10__e").unwrap();
+    app.resolution_selected = app.blocks.iter().position(|b| b.id.0 == "para_10__e").unwrap();
     let b = draw(&app, 200, 60);
     let struck = marked(&b, Modifier::CROSSED_OUT);
     assert!(struck.contains('e') && struck.contains("and"), "{struck}");
@@ -129,7 +146,9 @@ fn a_session_is_journaled_and_restored() {
     assert!(app.floor().is_none());
     app.update(Action::OpenDecide, T0 + 300);
     app.update(Action::NextChoice, T0 + 300);
-    for c in "The working group agreed as amended.".chars() {
+    app.update(Action::NextChoice, T0 + 300);
+    app.update(Action::Confirm, T0 + 300);
+    for c in "The working group noted the proposal.".chars() {
         app.update(Action::Type(c), T0 + 300);
     }
     app.update(Action::Confirm, T0 + 301);
@@ -140,7 +159,7 @@ fn a_session_is_journaled_and_restored() {
     assert!(
         matches!(&entries[6].event, Event::Intervention { member, summary, .. } if member == "Kenya" && summary == "Supports three months")
     );
-    assert!(matches!(&entries[7].event, Event::Decision { text, .. } if text == "The working group agreed as amended."));
+    assert!(matches!(&entries[7].event, Event::Decision { text, adopt, .. } if text == "The working group noted the proposal." && adopt.is_empty()));
     // A new room on the same repository stands where this one stood.
     let again = room(&repo);
     assert_eq!(again.session.current.as_deref(), Some("7"));
@@ -194,17 +213,12 @@ fn small_terminal_and_help() {
 
 #[test]
 fn agreeing_adopts_the_items_proposals_as_commits() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    assert!(std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
+    let (_tmp, dir) = demo_repo();
     let r = git2::Repository::open(&dir).unwrap();
-    let mut c = r.config().unwrap();
-    c.set_str("user.name", "New Zealand (co-Chair)").unwrap();
-    c.set_str("user.email", "chair@nz.invalid").unwrap();
-    let ws = Workspace::load(&dir);
-    let mut app = App::new(&ws, gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap(), T0);
+    let mut app = room_at(&dir);
     take_up(&mut app, 7);
     app.update(Action::OpenDecide, T0 + 60);
+    app.update(Action::Confirm, T0 + 60);
     for ch in "The working group agreed.".chars() {
         app.update(Action::Type(ch), T0 + 60);
     }
@@ -227,11 +241,9 @@ fn outside_git_the_decision_is_kept_and_the_failure_shown() {
     take_up(&mut app, 7);
     app.update(Action::OpenDecide, T0);
     app.update(Action::Confirm, T0);
-    assert!(
-        app.errors.iter().any(|e| e.contains("decision recorded in the journal, but sc78-37-23b was not committed")),
-        "{:?}",
-        app.errors
-    );
+    app.update(Action::Confirm, T0);
+    assert!(app.errors.iter().any(|e| e.contains("not committed:") && e.contains("not in a git repository")), "{:?}", app.errors);
+    assert_eq!(app.item_status("7"), gavel::journal::ItemStatus::NotCommitted);
     let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
     assert!(entries.iter().any(|e| matches!(e.event, Event::Decision { .. })));
 }
@@ -239,11 +251,11 @@ fn outside_git_the_decision_is_kept_and_the_failure_shown() {
 #[test]
 fn drafting_an_amendment_with_live_tracked_changes() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    let repo = TempRepo::bundled();
-    let mut app = room(&repo);
+    let (_tmp, dir) = demo_repo();
+    let mut app = room_at(&dir);
     take_up(&mut app, 7);
     app.update(Action::Focus(Pane::Resolution), T0);
-    app.resolution_selected = app.redline().iter().position(|b| b.id.0 == "para_23__c").unwrap();
+    app.resolution_selected = app.blocks.iter().position(|b| b.id.0 == "para_23__c").unwrap();
     app.update(Action::OpenEditor, T0);
     assert!(matches!(app.mode, Mode::Edit { names: false, .. }));
     // Move to the end and add words; select the last word and bracket it as not agreed.
@@ -264,8 +276,9 @@ fn drafting_an_amendment_with_live_tracked_changes() {
     // Saving without a proponent is refused with a word; then name Kenya and Botswana.
     app.update(Action::Save, T0);
     assert!(app.notice.as_deref().unwrap().starts_with("Name who proposes it"));
-    app.update(Action::NextChoice, T0);
+    // Tab: proponents (Kenya), Tab: supporters (Botswana).
     for q in ["kenya", "botsw"] {
+        app.update(Action::NextChoice, T0);
         for ch in q.chars() {
             app.update(Action::Type(ch), T0);
         }
@@ -273,16 +286,25 @@ fn drafting_an_amendment_with_live_tracked_changes() {
     }
     app.update(Action::Save, T0);
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.notice.as_deref(), Some("Proposal sc78-session-7-5 saved."));
-    let file: gavel::group::ProposalFile = serde_json::from_str(&repo.read("resolutions/conf-11.3.proposals.json")).unwrap();
+    assert!(app.notice.as_deref().unwrap().starts_with("Committed: Conf. 11.3: proposal to amend 23 c) by Kenya ("), "{:?}", app.notice);
+    let file: gavel::group::ProposalFile = serde_json::from_str(&std::fs::read_to_string(dir.join("resolutions/conf-11.3.proposals.json")).unwrap()).unwrap();
     let p = file.proposals.last().unwrap();
     assert_eq!((p.proponents.clone(), p.supporters.clone()), (vec!["Kenya".to_string()], vec!["Botswana".to_string()]));
-    assert!(repo.load().diagnostics.is_empty(), "the file still checks clean: {:?}", repo.load().diagnostics);
-    // It is shown in place, and recorded in the journal.
+    assert!(Workspace::load(&dir).diagnostics.iter().all(|d| !d.is_error()), "the file still checks clean");
+    // One commit of the proposals file, with its trailers; the tree is clean.
+    let r = git2::Repository::open(&dir).unwrap();
+    let head = r.head().unwrap().peel_to_commit().unwrap();
+    let msg = head.message().unwrap();
+    for t in ["Proposal: sc78-session-7-1", "Proposed-by: Kenya", "Supported-by: Botswana", "Meeting: sc78-session", "Agenda-item: 7"] {
+        assert!(msg.contains(t), "{t} in {msg}");
+    }
+    assert!(r.statuses(None).unwrap().iter().all(|e| e.path().unwrap().ends_with(".journal.jsonl")), "clean tree but the journal");
+    // It is shown in place, and recorded in the journal with its commit.
     let b = draw(&app, 200, 60);
     assert!(marked(&b, Modifier::UNDERLINED).contains("within two [weeks]"));
-    let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
-    assert!(matches!(&entries.last().unwrap().event, Event::ProposalMade { proposal, .. } if proposal == "sc78-session-7-5"));
+    let (entries, _) = Journal::new(app.journal_path.clone()).read();
+    assert!(entries.iter().any(|e| matches!(&e.event, Event::ProposalMade { proposal, .. } if proposal == "sc78-session-7-1")));
+    assert!(matches!(&entries.last().unwrap().event, Event::Committed { commit, .. } if *commit == head.id().to_string()));
     // A second, competing proposal on the same provision: side by side.
     app.update(Action::OpenEditor, T0);
     app.update(key(KeyCode::End), T0);
@@ -299,7 +321,7 @@ fn drafting_an_amendment_with_live_tracked_changes() {
     let Mode::Competing { columns, .. } = &app.mode else { panic!("{:?}", app.mode) };
     assert_eq!(columns.len(), 2);
     let t = text(&draw(&app, 160, 48));
-    assert!(t.contains("sc78-session-7-5 (Kenya)") && t.contains("sc78-session-7-6 (Niger)"), "{t}");
+    assert!(t.contains("sc78-session-7-1 (Kenya)") && t.contains("sc78-session-7-2 (Niger)"), "{t}");
 }
 
 #[test]

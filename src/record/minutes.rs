@@ -190,7 +190,8 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
         if !against.is_empty() {
             doc.para(format!("{} opposed the proposal.", and_list(&against)));
         }
-        if !git_has(events, &e.id) {
+        // Data decides: a proposal the proposals file holds is recorded, whatever the journal knows of its commit.
+        if !git_has(events, &e.id) && !s.proposals.iter().any(|p| &p.id == proposal) {
             let why = failure(events, &e.id).unwrap_or_else(|| "no commit of it was recorded".into());
             let msg = format!("proposal {proposal} was not recorded in git: {why}");
             doc.problem(msg.clone());
@@ -244,7 +245,7 @@ fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&En
             doc.para(format!("As proposed by {by} (proposal {id}){short}, {what}"));
             doc.pieces(1, pieces);
         }
-        if commit.is_none() {
+        if commit.is_none() && p.status != crate::group::Status::Adopted {
             let why = failure(events, &entry.id).unwrap_or_else(|| "no commit of it was recorded".into());
             let msg = format!("the adoption of proposal {id} is not in git: {why}");
             doc.problem(msg.clone());
@@ -278,7 +279,13 @@ fn describe(target: &str) -> String {
 fn sentence(name: &str, position: Position, summary: &str) -> String {
     let summary = summary.trim().trim_end_matches('.');
     if summary.is_empty() {
-        return format!("{name} took the floor.");
+        return match position {
+            Position::General => format!("{name} took the floor."),
+            Position::Supports => format!("{name} supported the proposal."),
+            Position::Opposes => format!("{name} opposed the proposal."),
+            Position::AsksQuestion => format!("{name} asked a question."),
+            Position::ProposesText => format!("{name} proposed text."),
+        };
     }
     let (first, rest) = summary.split_once(' ').unwrap_or((summary, ""));
     let verb = first.to_lowercase();

@@ -321,15 +321,15 @@ impl App {
 
     /// The pending proposals the current item takes up: those on its agenda
     /// and those drafted under it in the session, newest first. (All pending
-    /// ones when the item names none and none was drafted.)
+    /// ones when no item is taken up, or the item names none and none was drafted.)
     pub fn item_proposals(&self) -> Vec<Proposal> {
-        let Some(item) = self.current_item() else { return Vec::new() };
+        let all = self.all_proposals();
+        let pending = |p: &&Proposal| p.status == Status::Pending;
+        let Some(item) = self.current_item() else { return all.iter().filter(pending).cloned().collect() };
         let drafted: Vec<String> =
             self.session.item(&item.id).map(|st| st.drafts.iter().rev().map(|d| d.proposal.clone()).collect()).unwrap_or_default();
-        let all = self.all_proposals();
         let mut wanted: Vec<String> = drafted;
         wanted.extend(item.proposals.iter().rev().cloned());
-        let pending = |p: &&Proposal| p.status == Status::Pending;
         if wanted.is_empty() {
             return all.iter().filter(pending).cloned().collect();
         }
