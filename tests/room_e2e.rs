@@ -4,80 +4,19 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Tmux {
-    socket: String,
-}
+mod common;
 
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let o = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux is needed for this test: apt-get install tmux");
-        String::from_utf8_lossy(&o.stdout).to_string()
-    }
+use common::tmux::{Tmux, gavel_pid};
 
-    fn keys(&self, keys: &[&str]) {
-        for k in keys {
-            self.run(&["send-keys", "-t", "room", k]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn text(&self, s: &str) {
-        self.run(&["send-keys", "-t", "room", "-l", s]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        self.run(&["capture-pane", "-t", "room", "-p"])
-    }
-
-    /// Waits until the screen shows `what`.
-    fn wait_for(&self, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if s.contains(what) {
-                return s;
-            }
-            assert!(start.elapsed() < Duration::from_secs(15), "`{what}` never appeared:\n{s}");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn start(&self, dir: &Path, editor: &Path) {
-        let cmd = format!(
-            "cd {} && EDITOR={} NO_COLOR=1 {} room --meeting sc78-session; echo EXITED $?; stty -a; sleep 60",
-            dir.display(),
-            editor.display(),
-            env!("CARGO_BIN_EXE_gavel")
-        );
-        self.run(&["new-session", "-d", "-s", "room", "-x", "120", "-y", "36", &cmd]);
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-L").arg(&self.socket).arg("kill-server").output();
-    }
-}
-
-fn gavel_pid(dir: &Path) -> Option<u32> {
-    for e in std::fs::read_dir("/proc").ok()? {
-        let p = e.ok()?.path();
-        let Ok(cmd) = std::fs::read(p.join("cmdline")) else { continue };
-        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
-        let cwd = std::fs::read_link(p.join("cwd")).ok();
-        if cmd.starts_with(env!("CARGO_BIN_EXE_gavel")) && cmd.contains("room") && cwd.as_deref() == Some(dir) {
-            return p.file_name()?.to_str()?.parse().ok();
-        }
-    }
-    None
+fn start(tmux: &Tmux, dir: &Path, editor: &Path) {
+    tmux.start(&format!(
+        "cd {} && EDITOR={} NO_COLOR=1 {} room --meeting sc78-session; echo EXITED $?; stty -a; sleep 60",
+        dir.display(),
+        editor.display(),
+        env!("CARGO_BIN_EXE_gavel")
+    ));
 }
 
 #[test]
@@ -98,8 +37,8 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let tmux = Tmux { socket: format!("gavel-e2e-{}", std::process::id()) };
-    tmux.start(&dir, &editor);
+    let tmux = Tmux::new("e2e");
+    start(&tmux, &dir, &editor);
     tmux.wait_for("Agenda: sc78-session");
     // Take up item 7, add two speakers, give the floor, record an intervention through $EDITOR.
     tmux.keys(&["j", "j", "j", "j", "j", "j", "Enter"]);
@@ -127,9 +66,9 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
     assert_eq!(journal.lines().count(), 5, "{journal}");
     assert!(journal.contains("\"summary\":\"Supports the three-month justification, with the response within six months.\""), "{journal}");
     // Reopened, the room stands where it stood.
-    let _ = tmux.run(&["kill-session", "-t", "room"]);
+    tmux.kill_session();
     std::thread::sleep(Duration::from_millis(300));
-    tmux.start(&dir, &editor);
+    start(&tmux, &dir, &editor);
     let screen = tmux.wait_for("Item 7: Timeframes");
     assert!(screen.contains("1. International Union for Conservation of Nature"), "{screen}");
     assert!(screen.contains("▶  7. Timeframes"), "{screen}");
@@ -138,9 +77,9 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
     let after = tmux.wait_for("EXITED 0");
     assert!(after.contains(" icanon") && after.contains(" echo"), "raw mode is off:\n{after}");
     // So does SIGTERM.
-    let _ = tmux.run(&["kill-session", "-t", "room"]);
+    tmux.kill_session();
     std::thread::sleep(Duration::from_millis(300));
-    tmux.start(&dir, &editor);
+    start(&tmux, &dir, &editor);
     tmux.wait_for("Item 7: Timeframes");
     let pid = gavel_pid(&dir).expect("gavel is running");
     assert!(Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap().success());

@@ -312,7 +312,6 @@ fn sentence(name: &str, position: Position, summary: &str) -> String {
         Position::Opposes if starts_lower => format!("{name} opposed the proposal and {summary}."),
         Position::Opposes => format!("{name} opposed the proposal: {summary}."),
         Position::AsksQuestion => format!("{name} asked {}{summary}.", if starts_lower { "" } else { "about the following: " }),
-        Position::ProposesText if starts_lower => format!("{name} proposed text and {summary}."),
         Position::ProposesText => format!("{name} proposed text: {summary}."),
         Position::General if starts_lower => format!("{name} {summary}."),
         Position::General => format!("{name}: {summary}."),
@@ -377,6 +376,7 @@ mod tests {
         assert_eq!(sentence("Brazil", Position::AsksQuestion, "asked whether six months remained"), "Brazil asked whether six months remained.");
         assert_eq!(sentence("Kenya", Position::ProposesText, "proposed two months"), "Kenya proposed two months.");
         assert_eq!(sentence("Kenya", Position::ProposesText, "Two months instead of three"), "Kenya proposed text: Two months instead of three.");
+        assert_eq!(sentence("Kenya", Position::ProposesText, "two months instead of three"), "Kenya proposed text: two months instead of three.");
         assert_eq!(sentence("Kenya", Position::General, ""), "Kenya took the floor.");
         assert_eq!(describe("preamble 1"), "preambular paragraph 1");
         assert_eq!(describe("23 b)"), "paragraph 23 b)");

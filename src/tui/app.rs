@@ -283,7 +283,24 @@ impl App {
             proposals_broken,
         };
         app.refresh();
+        app.resolution_selected = app.item_provision();
         app
+    }
+
+    /// Where the resolution pane opens for the current item: the first
+    /// provision its proposals change, else the one its last draft was on.
+    pub fn item_provision(&self) -> usize {
+        if let Some(k) = self.blocks.iter().position(|b| b.is_changed()) {
+            return k;
+        }
+        let last = self.session.current.as_ref().and_then(|c| self.session.item(c)).and_then(|st| st.drafts.last());
+        let (Some(d), Some(res)) = (last, &self.resolution) else { return 0 };
+        let Ok(crate::resolution::resolve::Target::Node(i)) = d.target.parse().map_err(|_| ()).and_then(|r| res.resolve(&r).map_err(|_| ()))
+        else {
+            return 0;
+        };
+        let id = &res.node(i).id;
+        self.blocks.iter().position(|b| &b.id == id).unwrap_or(0)
     }
 
     pub fn current_item(&self) -> Option<&AgendaItem> {
@@ -351,9 +368,8 @@ impl App {
             self.blocks = Vec::new();
             return;
         };
-        // Oldest first, so that of competing proposals the earlier is shown, as the annex does.
-        let mut chosen = self.item_proposals();
-        chosen.reverse();
+        // Newest first: of competing proposals the one drafted last is shown, as the decision dialog chooses it.
+        let chosen = self.item_proposals();
         let applied = crate::redline::amend::apply(res, chosen.iter());
         self.blocks = redline(res, &applied.proposed, None);
         self.resolution_selected = self.resolution_selected.min(self.blocks.len().saturating_sub(1));
@@ -454,8 +470,7 @@ impl App {
             self.refresh();
         }
         if matches!(entry.event, Event::ItemTakenUp { .. }) {
-            // The resolution pane opens on the first provision the item's proposals change.
-            self.resolution_selected = self.blocks.iter().position(|b| b.is_changed()).unwrap_or(0);
+            self.resolution_selected = self.item_provision();
         }
         effects
     }
