@@ -142,6 +142,9 @@ pub enum Action {
     NotJournaled(String),
     /// A commit job finished.
     CommitDone(JobResult),
+    /// The resolution and its proposals as they are on disk now (another
+    /// writer, e.g. `gavel adopt` in another terminal, may have changed them).
+    Reloaded(Box<(Resolution, Vec<Proposal>)>),
     /// A provision's history, read from git.
     HistoryLoaded { title: String, steps: Result<Vec<(String, Vec<crate::redline::Piece>)>, String> },
 }
@@ -157,6 +160,8 @@ pub enum Effect {
     LoadHistory { title: String, id: NodeId },
     /// Open `$EDITOR` on this text (then [`Action::ExternalText`]).
     OpenExternal(String),
+    /// Read the resolution and its proposals again (then [`Action::Reloaded`]).
+    Reload,
 }
 
 /// Commits asked for by one journal entry, done in order; the first that fails stops the rest.
@@ -423,6 +428,26 @@ impl App {
                 return Vec::new();
             }
             Action::CommitDone(r) => return self.commit_done(r),
+            Action::Reloaded(fresh) => {
+                let (res, proposals) = *fresh;
+                self.resolution = Some(res);
+                self.proposals = proposals;
+                self.refresh();
+                // The decision dialog lists what is pending now, keeping what the chair chose.
+                let choices = self.choices();
+                if let Mode::Decide { choices: old, cursor, .. } = &mut self.mode {
+                    let chosen: Vec<String> = old.iter().filter(|c| c.chosen).map(|c| c.id.clone()).collect();
+                    let mut new = choices;
+                    if !chosen.is_empty() {
+                        for c in new.iter_mut() {
+                            c.chosen = chosen.contains(&c.id);
+                        }
+                    }
+                    *cursor = (*cursor).min(new.len().saturating_sub(1));
+                    *old = new;
+                }
+                return Vec::new();
+            }
             Action::HistoryLoaded { title, steps } => {
                 match steps {
                     Ok(steps) => self.mode = Mode::History { title, steps },

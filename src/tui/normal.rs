@@ -167,7 +167,10 @@ impl App {
                 // Nobody has the floor: ask whose intervention it is.
                 None => self.mode = Mode::AddSpeaker { query: String::new(), selected: 0, point_of_order: false, for_record: true },
             },
-            Action::OpenDecide if item.is_some() => self.open_decide(None),
+            Action::OpenDecide if item.is_some() => {
+                self.open_decide(None);
+                fx.push(Effect::Reload);
+            }
             Action::OpenEditor => self.open_editor(),
             Action::OpenHistory => fx.extend(self.open_history()),
             Action::OpenCompeting => self.open_competing(),

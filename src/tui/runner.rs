@@ -93,6 +93,10 @@ impl Runner {
                     None => Action::CommitDone(perform(&self.root, &self.meeting, self.resolution.as_ref(), job)),
                 },
                 Effect::LoadHistory { title, id } => Action::HistoryLoaded { title, steps: history(&self.root, app, &id) },
+                Effect::Reload => match self.resolution.as_ref().and_then(|n| fresh(&self.root, n)) {
+                    Some(f) => Action::Reloaded(Box::new(f)),
+                    None => continue,
+                },
                 Effect::OpenExternal(text) => {
                     self.external = Some(text);
                     continue;
