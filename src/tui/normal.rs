@@ -125,7 +125,7 @@ impl App {
                     fx.push(Effect::Append(Event::SpeakerRemoved { item, member }));
                 }
             }
-            Action::MoveSpeaker(d) => {
+            Action::MoveSpeaker(d) if !self.speakers().is_empty() => {
                 let mut list = self.speakers();
                 let from = self.speaker_selected;
                 let to = (from as i64 + d as i64).clamp(0, list.len() as i64 - 1) as usize;
