@@ -51,10 +51,17 @@ fn main() {
     let mut j = Journal::new(journal.clone());
     j.append(&Entry::new(now, Event::ItemTakenUp { item: "7".into() })).unwrap();
     let res = ws.resolution(&"Conf. 11.3".parse().unwrap()).unwrap().value.clone();
-    let b23 = res.node(res.resolve(&"23 b)".parse().unwrap()).map(|t| match t {
-        gavel::resolution::resolve::Target::Node(i) => i,
-        _ => unreachable!(),
-    }).unwrap()).text.clone();
+    let b23 = res
+        .node(
+            res.resolve(&"23 b)".parse().unwrap())
+                .map(|t| match t {
+                    gavel::resolution::resolve::Target::Node(i) => i,
+                    _ => unreachable!(),
+                })
+                .unwrap(),
+        )
+        .text
+        .clone();
     for k in 0..50 {
         let text = b23.replacen("six", &format!("{} ", k + 1), 1);
         let p = gavel::group::Proposal {
@@ -66,7 +73,11 @@ fn main() {
             source: None,
             revision: res.header.revision,
             status: gavel::group::Status::Pending,
-            changes: vec![gavel::group::Change::Replace { target: "23 b)".parse().unwrap(), drafted_against: b23.clone(), text: text.clone() }],
+            changes: vec![gavel::group::Change::Replace {
+                target: "23 b)".parse().unwrap(),
+                drafted_against: b23.clone(),
+                text: text.clone(),
+            }],
             amends: None,
         };
         let ev = Event::ProposalMade {
@@ -102,7 +113,14 @@ fn main() {
             0 => Event::ItemTakenUp { item },
             1 => Event::SpeakerAdded { item, member: m, point_of_order: false },
             2 => Event::FloorGiven { item, member: m, seconds: 180 },
-            3 => Event::Intervention { item, member: m, position: Position::Supports, summary: "noted the proposal".into(), proposed_text: None, target: None },
+            3 => Event::Intervention {
+                item,
+                member: m,
+                position: Position::Supports,
+                summary: "noted the proposal".into(),
+                proposed_text: None,
+                target: None,
+            },
             _ => Event::Attendance { session: "Working group session".into(), member: m, present: k % 2 == 0 },
         };
         j.append(&Entry::new(now + k, ev)).unwrap();

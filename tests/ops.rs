@@ -82,7 +82,11 @@ fn draft(r: &Repo, id: &str, new: &str) -> Proposal {
         source: None,
         revision: Some("Rev. CoP19".parse().unwrap()),
         status: Status::Pending,
-        changes: vec![Change::Replace { target: "23 b)".parse().unwrap(), text: base.replacen("six months", new, 1), drafted_against: base }],
+        changes: vec![Change::Replace {
+            target: "23 b)".parse().unwrap(),
+            text: base.replacen("six months", new, 1),
+            drafted_against: base,
+        }],
         amends: None,
     }
 }
@@ -94,7 +98,9 @@ fn a_saved_proposal_is_one_commit_with_who_proposed_and_supported_it() {
     assert_eq!(saved.commit, Some(r.head()));
     let msg = r.message();
     assert!(msg.starts_with("Conf. 11.3: proposal to amend 23 b) by Kenya and Botswana\n"), "{msg}");
-    for t in ["Proposal: t-1", "Proposed-by: Kenya", "Proposed-by: Botswana", "Supported-by: Namibia", "Meeting: sc78-session", "Agenda-item: 7"] {
+    for t in
+        ["Proposal: t-1", "Proposed-by: Kenya", "Proposed-by: Botswana", "Supported-by: Namibia", "Meeting: sc78-session", "Agenda-item: 7"]
+    {
         assert!(msg.contains(&format!("\n{t}\n")), "{t} in {msg}");
     }
     assert!(r.clean());
@@ -128,7 +134,10 @@ fn adopting_supersedes_competitors_and_refuses_text_in_brackets() {
     assert_eq!((r.status("t-2"), r.status("sc78-37-23b"), r.status("t-b")), (Status::Adopted, Status::Superseded, Status::Superseded));
     assert!(r.read(RES).contains("b) when, within two months, the information"));
     let msg = r.message();
-    assert!(msg.contains("\nto recommend two months\n") && msg.contains("Decision: agreed") && msg.contains("Superseded by this decision"), "{msg}");
+    assert!(
+        msg.contains("\nto recommend two months\n") && msg.contains("Decision: agreed") && msg.contains("Superseded by this decision"),
+        "{msg}"
+    );
     assert!(r.clean());
     let e = ops::adopt(&r.dir, &name(), "t-2", Decision::Agreed, "", &ctx("7")).unwrap_err();
     assert!(matches!(e, OpError::AlreadyDecided(_, "adopted")), "{e}");
@@ -201,7 +210,11 @@ fn the_room_and_the_command_line_at_once_lose_nothing() {
             let job = gavel::tui::app::Job {
                 of: "test".into(),
                 item: "7".into(),
-                steps: vec![gavel::tui::app::Step::Adopt { proposal: "sc78-37-23b".into(), decision: Decision::Agreed, text: String::new() }],
+                steps: vec![gavel::tui::app::Step::Adopt {
+                    proposal: "sc78-37-23b".into(),
+                    decision: Decision::Agreed,
+                    text: String::new(),
+                }],
             };
             let name = ResolutionName { symbol: app.resolution.as_ref().unwrap().header.symbol, revision: None };
             gavel::tui::runner::perform(&dir, "sc78-session", Some(&name), job)
@@ -223,5 +236,3 @@ fn the_room_and_the_command_line_at_once_lose_nothing() {
         assert!(r.clean(), "trial {trial}: work tree and index agree with HEAD");
     }
 }
-
-

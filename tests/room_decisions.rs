@@ -184,7 +184,11 @@ fn corrections_are_new_entries_and_a_struck_decision_is_taken_back_by_a_commit()
     room.update(Action::OpenRecord, T0);
     typed(&mut room, "bots", T0);
     room.update(Action::Confirm, T0);
-    assert!(matches!(&room.mode, Mode::Record { member, .. } if member == "Botswana"), "r with nobody on the floor asks whose: {:?}", room.mode);
+    assert!(
+        matches!(&room.mode, Mode::Record { member, .. } if member == "Botswana"),
+        "r with nobody on the floor asks whose: {:?}",
+        room.mode
+    );
     typed(&mut room, "asked asked whether six months", T0);
     room.update(Action::Confirm, T0);
     // Correct the summary.

@@ -123,7 +123,8 @@ fn what_the_room_drafts_is_what_it_adopts_and_the_record_says_the_same() {
     start(&tmux, &r);
     let after = tmux.wait_for("Item 7: Timeframes");
     assert!(after.contains("✓  7. Timeframes") && before.contains("✓  7. Timeframes"), "{after}");
-    let resolution_pane = |s: &str| s.lines().find(|l| l.contains("b) when, within")).map(|l| l.split('│').nth(3).unwrap_or("").to_string());
+    let resolution_pane =
+        |s: &str| s.lines().find(|l| l.contains("b) when, within")).map(|l| l.split('│').nth(3).unwrap_or("").to_string());
     assert_eq!(resolution_pane(&after), resolution_pane(&before), "{after}");
     assert!(after.contains("b) when, within two months"), "{after}");
 }

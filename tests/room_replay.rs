@@ -57,7 +57,7 @@ const MEMBERS: [&str; 8] = ["kenya", "botsw", "iucn", "traffic", "brazil", "nami
 
 fn perform(room: &mut Room, op: &Op, t: &mut i64) {
     let now = *t;
-    let mut go = |room: &mut Room, a: Action| room.update(a, now);
+    let go = |room: &mut Room, a: Action| room.update(a, now);
     match op {
         Op::TakeUp(k) => {
             go(room, Action::Focus(Pane::Agenda));

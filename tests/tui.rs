@@ -159,7 +159,9 @@ fn a_session_is_journaled_and_restored() {
     assert!(
         matches!(&entries[6].event, Event::Intervention { member, summary, .. } if member == "Kenya" && summary == "Supports three months")
     );
-    assert!(matches!(&entries[7].event, Event::Decision { text, adopt, .. } if text == "The working group noted the proposal." && adopt.is_empty()));
+    assert!(
+        matches!(&entries[7].event, Event::Decision { text, adopt, .. } if text == "The working group noted the proposal." && adopt.is_empty())
+    );
     // A new room on the same repository stands where this one stood.
     let again = room(&repo);
     assert_eq!(again.session.current.as_deref(), Some("7"));
@@ -287,7 +289,8 @@ fn drafting_an_amendment_with_live_tracked_changes() {
     app.update(Action::Save, T0);
     assert_eq!(app.mode, Mode::Normal);
     assert!(app.notice.as_deref().unwrap().starts_with("Committed: Conf. 11.3: proposal to amend 23 c) by Kenya ("), "{:?}", app.notice);
-    let file: gavel::group::ProposalFile = serde_json::from_str(&std::fs::read_to_string(dir.join("resolutions/conf-11.3.proposals.json")).unwrap()).unwrap();
+    let file: gavel::group::ProposalFile =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("resolutions/conf-11.3.proposals.json")).unwrap()).unwrap();
     let p = file.proposals.last().unwrap();
     assert_eq!((p.proponents.clone(), p.supporters.clone()), (vec!["Kenya".to_string()], vec!["Botswana".to_string()]));
     assert!(Workspace::load(&dir).diagnostics.iter().all(|d| !d.is_error()), "the file still checks clean");

@@ -29,17 +29,23 @@ impl From<ops::OpError> for CliError {
 }
 
 /// The meeting and item named on the command line, checked against the agenda.
-fn context(ws: &crate::workspace::Workspace, author: Option<&str>, meeting: Option<&str>, item: Option<&str>, doing: &str) -> Result<Context, CliError> {
+fn context(
+    ws: &crate::workspace::Workspace,
+    author: Option<&str>,
+    meeting: Option<&str>,
+    item: Option<&str>,
+    doing: &str,
+) -> Result<Context, CliError> {
     let author = author.map(Author::parse).transpose().map_err(CliError::user)?;
     if let Some(m) = meeting {
         let entry = ws.meetings.iter().find(|x| x.id == m).ok_or_else(|| {
             let ids: Vec<&str> = ws.meetings.iter().map(|x| x.id.as_str()).collect();
             CliError::user(format!("no meeting `{m}`; there are: {}", ids.join(", ")))
         })?;
-        if let Some(i) = item {
-            if entry.meeting.value.item(i).is_none() {
-                return Err(CliError::user(format!("meeting `{m}` has no agenda item `{i}`")));
-            }
+        if let Some(i) = item
+            && entry.meeting.value.item(i).is_none()
+        {
+            return Err(CliError::user(format!("meeting `{m}` has no agenda item `{i}`")));
         }
     } else if item.is_some() {
         return Err(CliError::user("--item names an agenda item of a meeting: give --meeting too"));
@@ -137,11 +143,15 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
         _ => return Err(CliError::user("give --text (new text), with --before or --after to insert; or --delete alone")),
     };
     let existing: Vec<String> = ws.proposals_on(res).map(|f| f.value.proposals.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
-    let id = a.id.clone().unwrap_or_else(|| free_id(&existing, &format!("{}-{}", res.header.symbol.slug(), reference.to_string().replace(' ', ""))));
+    let id =
+        a.id.clone()
+            .unwrap_or_else(|| free_id(&existing, &format!("{}-{}", res.header.symbol.slug(), reference.to_string().replace(' ', ""))));
     let group = ws.groups.iter().find(|(_, g)| g.value.resolutions.iter().any(|r| r.symbol == res.header.symbol)).map(|(id, _)| id.clone());
     let proposal = Proposal {
         id,
-        title: a.title.clone().unwrap_or_else(|| format!("Amendment to {} proposed by {}", reference.describe(), crate::store::message::and_list(&proponents))),
+        title: a.title.clone().unwrap_or_else(|| {
+            format!("Amendment to {} proposed by {}", reference.describe(), crate::store::message::and_list(&proponents))
+        }),
         group,
         proponents,
         supporters,

@@ -115,15 +115,15 @@ fn proposals(
     };
     let file = ws.proposals_on(res);
     let all: Vec<&Proposal> = file.map(|f| f.value.proposals.iter().collect()).unwrap_or_default();
-    if let Some(id) = only {
-        if !all.iter().any(|p| p.id == id) {
-            let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
-            return Err(CliError::user(format!(
-                "no proposal `{id}` on {}; there are: {}",
-                res.display_name(),
-                if ids.is_empty() { "none".into() } else { ids.join(", ") }
-            )));
-        }
+    if let Some(id) = only
+        && !all.iter().any(|p| p.id == id)
+    {
+        let ids: Vec<&str> = all.iter().map(|p| p.id.as_str()).collect();
+        return Err(CliError::user(format!(
+            "no proposal `{id}` on {}; there are: {}",
+            res.display_name(),
+            if ids.is_empty() { "none".into() } else { ids.join(", ") }
+        )));
     }
     let chosen: Vec<&Proposal> = all
         .into_iter()
@@ -257,11 +257,11 @@ fn section(out: &mut String, res: &Resolution, p: &Proposal, format: Format, dea
                     &format!("Shown against the text it was drafted against, not the text in force ({}):", reference.describe()),
                 );
                 for c in &p.changes {
-                    if let Change::Replace { target, drafted_against, text } = c {
-                        if target == reference {
-                            let d = diff_words(drafted_against, text, Some(deadline));
-                            out.push_str(&paragraph(format, &d.pieces));
-                        }
+                    if let Change::Replace { target, drafted_against, text } = c
+                        && target == reference
+                    {
+                        let d = diff_words(drafted_against, text, Some(deadline));
+                        out.push_str(&paragraph(format, &d.pieces));
                     }
                 }
             }

@@ -305,7 +305,14 @@ struct StatusCmd {
 
 impl From<StatusCmd> for adopt::StatusArgs {
     fn from(c: StatusCmd) -> Self {
-        adopt::StatusArgs { resolution: c.resolution, proposal: c.proposal, reason: c.reason, author: c.author, meeting: c.meeting, item: c.item }
+        adopt::StatusArgs {
+            resolution: c.resolution,
+            proposal: c.proposal,
+            reason: c.reason,
+            author: c.author,
+            meeting: c.meeting,
+            item: c.item,
+        }
     }
 }
 
@@ -353,26 +360,38 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended, text }) => {
             adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended, text })
         }
-        Some(Command::Propose { resolution, reference, text, before, after, delete, by, supported_by, id, title, author, meeting, item }) => {
-            adopt::propose(
-                repo,
-                adopt::ProposeArgs {
-                    resolution,
-                    reference,
-                    text,
-                    insert_after: after,
-                    insert_before: before,
-                    delete,
-                    by,
-                    supported_by,
-                    id,
-                    title,
-                    author,
-                    meeting,
-                    item,
-                },
-            )
-        }
+        Some(Command::Propose {
+            resolution,
+            reference,
+            text,
+            before,
+            after,
+            delete,
+            by,
+            supported_by,
+            id,
+            title,
+            author,
+            meeting,
+            item,
+        }) => adopt::propose(
+            repo,
+            adopt::ProposeArgs {
+                resolution,
+                reference,
+                text,
+                insert_after: after,
+                insert_before: before,
+                delete,
+                by,
+                supported_by,
+                id,
+                title,
+                author,
+                meeting,
+                item,
+            },
+        ),
         Some(Command::Withdraw(c)) => adopt::set_status(repo, c.into(), crate::group::Status::Withdrawn),
         Some(Command::Reject(c)) => adopt::set_status(repo, c.into(), crate::group::Status::Rejected),
         Some(Command::History { resolution, reference, since, at, format, no_cache }) => {
@@ -416,10 +435,10 @@ fn open_at(repo: Option<&Path>, at: Option<&str>) -> Result<Workspace, CliError>
 /// current folder.
 fn open(repo: Option<&Path>) -> Result<Workspace, CliError> {
     let start = repo.unwrap_or(Path::new("."));
-    if let Some(r) = repo {
-        if !r.is_dir() {
-            return Err(CliError::user(format!("{} is not a folder", r.display())));
-        }
+    if let Some(r) = repo
+        && !r.is_dir()
+    {
+        return Err(CliError::user(format!("{} is not a folder", r.display())));
     }
     let root = Workspace::discover(start).map_err(|e| CliError::user(format!("{e}; run `gavel demo` to create one")))?;
     Ok(Workspace::load(&root))

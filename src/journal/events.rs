@@ -231,4 +231,3 @@ pub fn effective(entries: &[Entry]) -> Vec<Entry> {
         })
         .collect()
 }
-

@@ -145,7 +145,10 @@ mod tests {
         std::fs::OpenOptions::new().append(true).open(j.path()).unwrap().write_all(b"{\"at\": 12, \"event\": \"nonsense\"}\n").unwrap();
         let mut j = Journal::new(j.path().to_path_buf());
         let e3 = j
-            .append(&Entry::new(13, Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into(), adopt: vec![] }))
+            .append(&Entry::new(
+                13,
+                Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into(), adopt: vec![] },
+            ))
             .unwrap();
         let (entries, problems) = j.read();
         assert_eq!(entries, [e1.clone(), e2, e3.clone()]);

@@ -202,10 +202,10 @@ impl Session {
                 let st = self.items.entry(item.clone()).or_default();
                 let old = std::mem::take(&mut st.speakers);
                 for m in members {
-                    if let Some(sp) = old.iter().find(|s| &s.member == m) {
-                        if !st.speakers.iter().any(|s| &s.member == m) {
-                            st.speakers.push(sp.clone());
-                        }
+                    if let Some(sp) = old.iter().find(|s| &s.member == m)
+                        && !st.speakers.iter().any(|s| &s.member == m)
+                    {
+                        st.speakers.push(sp.clone());
                     }
                 }
                 // Anyone the new order does not name keeps their place after it.
@@ -222,10 +222,10 @@ impl Session {
                 }
             }
             Event::FloorResumed { item } => {
-                if let Some(f) = self.items.entry(item.clone()).or_default().floor.as_mut() {
-                    if let Some(p) = f.paused_at.take() {
-                        f.paused_for += (e.at - p).max(0);
-                    }
+                if let Some(f) = self.items.entry(item.clone()).or_default().floor.as_mut()
+                    && let Some(p) = f.paused_at.take()
+                {
+                    f.paused_for += (e.at - p).max(0);
                 }
             }
             Event::FloorTime { item, seconds } => {
@@ -275,10 +275,10 @@ impl Session {
             Event::Committed { of, proposal, commit } => {
                 for st in self.items.values_mut() {
                     if let Some(d) = st.decision.as_mut().filter(|d| &d.entry == of) {
-                        if let Some(p) = proposal {
-                            if !d.committed.iter().any(|(x, _)| x == p) {
-                                d.committed.push((p.clone(), commit.clone()));
-                            }
+                        if let Some(p) = proposal
+                            && !d.committed.iter().any(|(x, _)| x == p)
+                        {
+                            d.committed.push((p.clone(), commit.clone()));
                         }
                         d.failed = None;
                     }
@@ -375,7 +375,10 @@ mod tests {
                     target: None,
                 },
             ),
-            at(300, Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into(), adopt: vec![] }),
+            at(
+                300,
+                Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into(), adopt: vec![] },
+            ),
             at(400, Event::ItemTakenUp { item: "3".into() }),
         ];
         let s = Session::replay(&entries, Some(&g));

@@ -70,8 +70,13 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
         let why: Vec<String> = problems.iter().map(Problem::to_string).collect();
         return Err(OpError::NotApplicable(p.id.clone(), why.join("; ")));
     }
-    let superseded: Vec<(usize, &Proposal)> =
-        file.value.proposals.iter().enumerate().filter(|(k, q)| *k != index && q.status == Status::Pending && competes(res, p, q)).collect();
+    let superseded: Vec<(usize, &Proposal)> = file
+        .value
+        .proposals
+        .iter()
+        .enumerate()
+        .filter(|(k, q)| *k != index && q.status == Status::Pending && competes(res, p, q))
+        .collect();
     let mut statuses: Vec<(usize, Status)> = vec![(index, Status::Adopted)];
     statuses.extend(superseded.iter().map(|(k, _)| (*k, Status::Superseded)));
     let new_proposals = super::proposal::with_statuses(&file.source, &statuses)

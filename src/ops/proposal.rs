@@ -35,13 +35,13 @@ pub fn save_proposal(root: &Path, name: &ResolutionName, p: &Proposal, ctx: &Con
     if p.proponents.is_empty() {
         return Err(OpError::NotApplicable(p.id.clone(), "nobody proposes it: name at least one proponent".into()));
     }
-    if let Some(f) = file {
-        if let Some(same) = f.value.proposals.iter().find(|q| q.id == p.id) {
-            if same == p {
-                return Ok(Saved { id: p.id.clone(), commit: None, subject: String::new() });
-            }
-            return Err(OpError::NotApplicable(p.id.clone(), "another proposal has this id".into()));
+    if let Some(f) = file
+        && let Some(same) = f.value.proposals.iter().find(|q| q.id == p.id)
+    {
+        if same == p {
+            return Ok(Saved { id: p.id.clone(), commit: None, subject: String::new() });
         }
+        return Err(OpError::NotApplicable(p.id.clone(), "another proposal has this id".into()));
     }
     if let Some(g) = l.ws.groups.iter().find(|(id, _)| Some(id) == p.group.as_ref()) {
         let unknown: Vec<&String> = p.proponents.iter().chain(&p.supporters).filter(|n| g.1.value.member(n).is_none()).collect();
@@ -119,7 +119,8 @@ pub fn set_status(root: &Path, name: &ResolutionName, id: &str, status: Status, 
         ..Trailers::default()
     };
     let message = format!("{body}\n{}", trailers.render());
-    let done = l.store.record(&[NewFile { path: l.store.relative(&file.path), bytes: text.into_bytes() }], &message, ctx.author.as_ref())?;
+    let done =
+        l.store.record(&[NewFile { path: l.store.relative(&file.path), bytes: text.into_bytes() }], &message, ctx.author.as_ref())?;
     Ok(done.commit)
 }
 

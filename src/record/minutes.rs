@@ -89,10 +89,10 @@ fn item_of(e: &Event) -> Option<&str> {
 fn attendance(doc: &mut Doc, s: &Sources) {
     let mut sessions: Vec<String> = Vec::new();
     for e in &s.entries {
-        if let Event::Attendance { session, .. } = &e.event {
-            if !sessions.contains(session) {
-                sessions.push(session.clone());
-            }
+        if let Event::Attendance { session, .. } = &e.event
+            && !sessions.contains(session)
+        {
+            sessions.push(session.clone());
         }
     }
     if sessions.is_empty() {
@@ -372,11 +372,23 @@ mod tests {
         assert_eq!(decision(Outcome::Deferred, ""), "The working group deferred consideration of the item.");
         assert_eq!(decision(Outcome::Agreed, "The working group agreed."), "The working group agreed.");
         // The position's verb is never said twice.
-        assert_eq!(sentence("Kenya", Position::Supports, "Supports the three-month justification"), "Kenya supported the three-month justification.");
-        assert_eq!(sentence("Brazil", Position::AsksQuestion, "asked whether six months remained"), "Brazil asked whether six months remained.");
+        assert_eq!(
+            sentence("Kenya", Position::Supports, "Supports the three-month justification"),
+            "Kenya supported the three-month justification."
+        );
+        assert_eq!(
+            sentence("Brazil", Position::AsksQuestion, "asked whether six months remained"),
+            "Brazil asked whether six months remained."
+        );
         assert_eq!(sentence("Kenya", Position::ProposesText, "proposed two months"), "Kenya proposed two months.");
-        assert_eq!(sentence("Kenya", Position::ProposesText, "Two months instead of three"), "Kenya proposed text: Two months instead of three.");
-        assert_eq!(sentence("Kenya", Position::ProposesText, "two months instead of three"), "Kenya proposed text: two months instead of three.");
+        assert_eq!(
+            sentence("Kenya", Position::ProposesText, "Two months instead of three"),
+            "Kenya proposed text: Two months instead of three."
+        );
+        assert_eq!(
+            sentence("Kenya", Position::ProposesText, "two months instead of three"),
+            "Kenya proposed text: two months instead of three."
+        );
         assert_eq!(sentence("Kenya", Position::General, ""), "Kenya took the floor.");
         assert_eq!(describe("preamble 1"), "preambular paragraph 1");
         assert_eq!(describe("23 b)"), "paragraph 23 b)");

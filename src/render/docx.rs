@@ -75,10 +75,11 @@ fn block(b: &Block, a: &Annex, o: &DocxOptions, footnotes: &HashMap<&str, &str>,
     p = p.line_spacing(LineSpacing::new().after(if b.depth == 0 { 120 } else { 60 }));
     // The label, a tab to the hanging indent, the text: as Word lays out a numbered list.
     let mut pieces = line_pieces(b);
-    if !b.label.is_empty() && matches!(b.kind, BlockKind::Item | BlockKind::Paragraph) {
-        if let Some(sep) = pieces.iter_mut().flat_map(|p| p.text.find(' ').map(|at| (p, at))).next() {
-            sep.0.text.replace_range(sep.1..sep.1 + 1, "\t");
-        }
+    if !b.label.is_empty()
+        && matches!(b.kind, BlockKind::Item | BlockKind::Paragraph)
+        && let Some(sep) = pieces.iter_mut().flat_map(|p| p.text.find(' ').map(|at| (p, at))).next()
+    {
+        sep.0.text.replace_range(sep.1..sep.1 + 1, "\t");
     }
     for piece in pieces {
         p = add_piece(p, &piece, bold, o, &author, footnotes, italic);

@@ -133,10 +133,10 @@ impl Store {
         let mut steps = Vec::with_capacity(changes.len());
         for ch in changes {
             let oid = Oid::from_str(&ch.commit).map_err(|e| StoreError::Git { doing: "reading the history cache".into(), source: e })?;
-            if let Some(s) = since {
-                if oid == s || self.repo.graph_descendant_of(s, oid).unwrap_or(false) {
-                    continue;
-                }
+            if let Some(s) = since
+                && (oid == s || self.repo.graph_descendant_of(s, oid).unwrap_or(false))
+            {
+                continue;
             }
             let c = git(self.repo.find_commit(oid), || format!("reading commit {oid}"))?;
             let author = c.author();
@@ -310,10 +310,10 @@ fn read_cache(path: &Path, file: &Path, id: &NodeId) -> Option<Cached> {
 
 /// Writes the cache; a cache that cannot be written is simply not kept.
 fn write_cache(path: &Path, c: &Cached) {
-    if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(c)) {
-        if std::fs::create_dir_all(dir).is_ok() {
-            let _ = crate::fsx::write_atomic(path, &bytes);
-        }
+    if let (Some(dir), Ok(bytes)) = (path.parent(), serde_json::to_vec(c))
+        && std::fs::create_dir_all(dir).is_ok()
+    {
+        let _ = crate::fsx::write_atomic(path, &bytes);
     }
 }
 

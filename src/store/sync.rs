@@ -321,10 +321,10 @@ fn callbacks(repo: &git2::Repository) -> RemoteCallbacks<'static> {
                 return Cred::ssh_key(user, None, &key, None);
             }
         }
-        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT) {
-            if let Some(c) = &config {
-                return Cred::credential_helper(c, url, username);
-            }
+        if allowed.contains(CredentialType::USER_PASS_PLAINTEXT)
+            && let Some(c) = &config
+        {
+            return Cred::credential_helper(c, url, username);
         }
         if allowed.contains(CredentialType::DEFAULT) {
             return Cred::default();

@@ -57,30 +57,69 @@ pub enum Mode {
     Normal,
     Help,
     /// The summary record of the session so far.
-    Minutes { text: String, scroll: u16 },
+    Minutes {
+        text: String,
+        scroll: u16,
+    },
     /// Marking who is present at the current session.
-    Attendance { session: String, selected: usize },
+    Attendance {
+        session: String,
+        selected: usize,
+    },
     /// Drafting an amendment; `names` when typing proponents (or, with
     /// `supporting`, supporters); `discard` when Esc asked whether to throw the draft away.
-    Edit { names: bool, supporting: bool, query: String, discard: bool },
+    Edit {
+        names: bool,
+        supporting: bool,
+        query: String,
+        discard: bool,
+    },
     /// The selected provision's history, each step as tracked changes.
-    History { title: String, steps: Vec<(String, Vec<crate::redline::Piece>)> },
+    History {
+        title: String,
+        steps: Vec<(String, Vec<crate::redline::Piece>)>,
+    },
     /// Competing proposals on the selected provision, side by side.
-    Competing { title: String, columns: Vec<(String, Vec<crate::redline::Piece>)> },
+    Competing {
+        title: String,
+        columns: Vec<(String, Vec<crate::redline::Piece>)>,
+    },
     /// The current item's documents, proposals and the mandate topic it takes up.
     Documents,
     /// Choosing a member: to add to the list of speakers, or (`for_record`)
     /// whose intervention is being noted.
-    AddSpeaker { query: String, selected: usize, point_of_order: bool, for_record: bool },
+    AddSpeaker {
+        query: String,
+        selected: usize,
+        point_of_order: bool,
+        for_record: bool,
+    },
     /// Noting an intervention; `correcting` names the entry it corrects.
-    Record { member: String, summary: String, position: usize, correcting: Option<String> },
+    Record {
+        member: String,
+        summary: String,
+        position: usize,
+        correcting: Option<String>,
+    },
     /// Recording the item's outcome: first the outcome and the proposals it
     /// adopts, then (`typing`) its text.
-    Decide { outcome: usize, text: String, choices: Vec<Choice>, cursor: usize, typing: bool, correcting: Option<String> },
+    Decide {
+        outcome: usize,
+        text: String,
+        choices: Vec<Choice>,
+        cursor: usize,
+        typing: bool,
+        correcting: Option<String>,
+    },
     /// The item's recorded entries, to correct or strike one.
-    Corrections { selected: usize },
+    Corrections {
+        selected: usize,
+    },
     /// Striking an entry: the reason.
-    Strike { of: String, reason: String },
+    Strike {
+        of: String,
+        reason: String,
+    },
 }
 
 /// Everything the user can do, and what comes back from the runner.
@@ -93,7 +132,9 @@ pub enum Action {
     Up,
     Down,
     TakeUp,
-    OpenAddSpeaker { point_of_order: bool },
+    OpenAddSpeaker {
+        point_of_order: bool,
+    },
     Type(char),
     Backspace,
     Confirm,
@@ -146,7 +187,10 @@ pub enum Action {
     /// writer, e.g. `gavel adopt` in another terminal, may have changed them).
     Reloaded(Box<(Resolution, Vec<Proposal>)>),
     /// A provision's history, read from git.
-    HistoryLoaded { title: String, steps: Result<Vec<(String, Vec<crate::redline::Piece>)>, String> },
+    HistoryLoaded {
+        title: String,
+        steps: Result<Vec<(String, Vec<crate::redline::Piece>)>, String>,
+    },
 }
 
 /// What `update` asks the runner to do.
@@ -300,7 +344,8 @@ impl App {
         }
         let last = self.session.current.as_ref().and_then(|c| self.session.item(c)).and_then(|st| st.drafts.last());
         let (Some(d), Some(res)) = (last, &self.resolution) else { return 0 };
-        let Ok(crate::resolution::resolve::Target::Node(i)) = d.target.parse().map_err(|_| ()).and_then(|r| res.resolve(&r).map_err(|_| ()))
+        let Ok(crate::resolution::resolve::Target::Node(i)) =
+            d.target.parse().map_err(|_| ()).and_then(|r| res.resolve(&r).map_err(|_| ()))
         else {
             return 0;
         };
@@ -331,10 +376,10 @@ impl App {
         let mut all = self.proposals.clone();
         for st in self.session.items.values() {
             for d in &st.drafts {
-                if let Some(p) = &d.draft {
-                    if !all.iter().any(|q| q.id == p.id) {
-                        all.push(p.clone());
-                    }
+                if let Some(p) = &d.draft
+                    && !all.iter().any(|q| q.id == p.id)
+                {
+                    all.push(p.clone());
                 }
             }
         }
@@ -357,10 +402,10 @@ impl App {
         }
         let mut out: Vec<Proposal> = Vec::new();
         for id in wanted {
-            if let Some(p) = all.iter().filter(pending).find(|p| p.id == id) {
-                if !out.iter().any(|q| q.id == p.id) {
-                    out.push(p.clone());
-                }
+            if let Some(p) = all.iter().filter(pending).find(|p| p.id == id)
+                && !out.iter().any(|q| q.id == p.id)
+            {
+                out.push(p.clone());
             }
         }
         out
@@ -413,7 +458,12 @@ impl App {
 
     /// True while the speaker's countdown is paused.
     pub fn floor_paused(&self) -> bool {
-        self.session.current.as_ref().and_then(|c| self.session.item(c)).and_then(|st| st.floor.as_ref()).is_some_and(|f| f.paused_at.is_some())
+        self.session
+            .current
+            .as_ref()
+            .and_then(|c| self.session.item(c))
+            .and_then(|st| st.floor.as_ref())
+            .is_some_and(|f| f.paused_at.is_some())
     }
 
     /// Applies an action; returns what the runner must do.
@@ -514,14 +564,15 @@ impl App {
 
     /// The steps that adopt `ids`: drafts git does not have yet are saved first.
     pub(super) fn adopt_steps(&self, ids: &[String], outcome: Outcome, text: &str) -> Vec<Step> {
-        let decision = if outcome == Outcome::AgreedAsAmended { crate::ops::Decision::AgreedAsAmended } else { crate::ops::Decision::Agreed };
+        let decision =
+            if outcome == Outcome::AgreedAsAmended { crate::ops::Decision::AgreedAsAmended } else { crate::ops::Decision::Agreed };
         let mut steps = Vec::new();
         for id in ids {
             let unsaved = self.session.items.values().flat_map(|st| &st.drafts).find(|d| &d.proposal == id && d.commit.is_none());
-            if let Some(p) = unsaved.and_then(|d| d.draft.clone()) {
-                if !self.proposals.iter().any(|q| &q.id == id) {
-                    steps.push(Step::Save(Box::new(p)));
-                }
+            if let Some(p) = unsaved.and_then(|d| d.draft.clone())
+                && !self.proposals.iter().any(|q| &q.id == id)
+            {
+                steps.push(Step::Save(Box::new(p)));
             }
             steps.push(Step::Adopt { proposal: id.clone(), decision, text: text.to_string() });
         }
@@ -544,7 +595,9 @@ impl App {
         let mut effects: Vec<Effect> = r
             .done
             .iter()
-            .map(|(proposal, commit)| Effect::Append(Event::Committed { of: r.of.clone(), proposal: proposal.clone(), commit: commit.clone() }))
+            .map(|(proposal, commit)| {
+                Effect::Append(Event::Committed { of: r.of.clone(), proposal: proposal.clone(), commit: commit.clone() })
+            })
             .collect();
         match &r.failed {
             Some(reason) => {

@@ -164,7 +164,8 @@ impl App {
             let steps = self.adopt_steps(&d.outstanding(), d.outcome, &d.text);
             fx.push(self.job(&d.entry, &item, steps));
         }
-        self.notice = Some(if fx.is_empty() { "Nothing to try again: git has everything of this item.".into() } else { "Trying again…".into() });
+        self.notice =
+            Some(if fx.is_empty() { "Nothing to try again: git has everything of this item.".into() } else { "Trying again…".into() });
         fx
     }
 }

@@ -67,8 +67,7 @@ impl App {
         let mut area = ratatui_textarea::TextArea::new(vec![start.clone()]);
         area.set_wrap_mode(ratatui_textarea::WrapMode::Word);
         area.set_cursor_line_style(ratatui::style::Style::default());
-        self.editor =
-            Some(Editor { id, address, base, start, area, proponents, supporters: Vec::new(), amends: None, then: None });
+        self.editor = Some(Editor { id, address, base, start, area, proponents, supporters: Vec::new(), amends: None, then: None });
         self.mode = Mode::Edit { names: false, supporting: false, query: String::new(), discard: false };
     }
 
@@ -155,7 +154,9 @@ impl App {
                     .changes
                     .iter()
                     .find_map(|c| match c {
-                        Change::Replace { drafted_against, text, .. } => Some(crate::redline::diff_words(drafted_against, text, None).pieces),
+                        Change::Replace { drafted_against, text, .. } => {
+                            Some(crate::redline::diff_words(drafted_against, text, None).pieces)
+                        }
                         _ => None,
                     })
                     .unwrap_or_default();
@@ -179,7 +180,10 @@ impl App {
     pub(super) fn update_editor(&mut self, action: Action) -> Vec<Effect> {
         match (&mut self.mode, action) {
             // Esc asked whether to discard: y discards, anything else goes back to the draft.
-            (Mode::Edit { discard: true, .. }, Action::Type('y') | Action::EditKey(crossterm::event::KeyEvent { code: crossterm::event::KeyCode::Char('y'), .. })) => {
+            (
+                Mode::Edit { discard: true, .. },
+                Action::Type('y') | Action::EditKey(crossterm::event::KeyEvent { code: crossterm::event::KeyCode::Char('y'), .. }),
+            ) => {
                 self.editor = None;
                 self.mode = Mode::Normal;
                 self.notice = Some("Draft discarded.".into());
@@ -224,7 +228,11 @@ impl App {
             (Mode::Edit { names: true, query, supporting, .. }, Action::Backspace) if query.is_empty() => {
                 let supporting = *supporting;
                 if let Some(e) = self.editor.as_mut() {
-                    if supporting { e.supporters.pop() } else { e.proponents.pop() };
+                    if supporting {
+                        e.supporters.pop()
+                    } else {
+                        e.proponents.pop()
+                    };
                 }
             }
             (Mode::Edit { names: true, query, .. }, Action::Backspace) => {
@@ -233,10 +241,11 @@ impl App {
             (Mode::Edit { names: true, query, supporting, .. }, Action::Confirm) => {
                 let (q, supporting) = (std::mem::take(query), *supporting);
                 let name = self.matches(&q).first().map(|m| m.name.clone());
-                if let (Some(e), Some(n)) = (self.editor.as_mut(), name) {
-                    if !e.proponents.contains(&n) && !e.supporters.contains(&n) {
-                        if supporting { e.supporters.push(n) } else { e.proponents.push(n) }
-                    }
+                if let (Some(e), Some(n)) = (self.editor.as_mut(), name)
+                    && !e.proponents.contains(&n)
+                    && !e.supporters.contains(&n)
+                {
+                    if supporting { e.supporters.push(n) } else { e.proponents.push(n) }
                 }
             }
             _ => {}

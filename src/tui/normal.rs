@@ -110,11 +110,11 @@ impl App {
                 Pane::Resolution => self.resolution_selected = (self.resolution_selected + 1).min(self.blocks.len().saturating_sub(1)),
             },
             Action::TakeUp | Action::Confirm if self.focus == Pane::Agenda => {
-                if let Some(i) = self.items.get(self.agenda_selected).map(|i| i.id.clone()) {
-                    if self.session.current.as_deref() != Some(i.as_str()) {
-                        fx.extend(self.floor_handover(item.as_deref(), floor.as_ref()));
-                        fx.push(Effect::Append(Event::ItemTakenUp { item: i }));
-                    }
+                if let Some(i) = self.items.get(self.agenda_selected).map(|i| i.id.clone())
+                    && self.session.current.as_deref() != Some(i.as_str())
+                {
+                    fx.extend(self.floor_handover(item.as_deref(), floor.as_ref()));
+                    fx.push(Effect::Append(Event::ItemTakenUp { item: i }));
                 }
             }
             Action::OpenAddSpeaker { point_of_order } if item.is_some() => {

@@ -231,7 +231,9 @@ pub(super) fn draw_decide(
     body.push(Line::from(""));
     body.push(Line::from(match (typing, outcome) {
         (false, _) => "Enter: type the decision's text · Esc cancels",
-        (true, Outcome::AgreedAsAmended) if !correcting => "Enter: amend the chosen proposal in the editor, then Ctrl-S adopts it · Esc back",
+        (true, Outcome::AgreedAsAmended) if !correcting => {
+            "Enter: amend the chosen proposal in the editor, then Ctrl-S adopts it · Esc back"
+        }
         (true, _) => "Enter records the decision (then each chosen proposal is committed) · Esc back",
     }));
     let title = if correcting { "Change the decision on the current item" } else { "Decision on the current item" };

@@ -158,7 +158,9 @@ pub fn perform(root: &Path, meeting: &str, name: Option<&ResolutionName>, job: J
                 .map(|s| s.commit.map(|c| (Some(s.id.clone()), c.to_string(), format!("{} ({})", s.subject, short(&c.to_string())))))
                 .map_err(|e| e.to_string()),
             (Step::Adopt { proposal, decision, text }, Some(n)) => ops::adopt(root, n, proposal, *decision, text, &ctx)
-                .map(|a| Some((Some(a.proposal.clone()), a.commit.to_string(), format!("{} ({})", a.subject, short(&a.commit.to_string())))))
+                .map(|a| {
+                    Some((Some(a.proposal.clone()), a.commit.to_string(), format!("{} ({})", a.subject, short(&a.commit.to_string()))))
+                })
                 .map_err(|e| e.to_string()),
             (Step::Revert { commit, reason }, Some(_)) => ops::revert(root, commit, reason, &ctx)
                 .map(|c| Some((None, c.to_string(), format!("took back {} ({})", short(commit), short(&c.to_string())))))

@@ -49,9 +49,12 @@ pub fn draw(f: &mut Frame, app: &App) {
     draw_status(f, app, a.status);
     match &app.mode {
         Mode::Help => draw_help(f),
-        Mode::AddSpeaker { query, selected, point_of_order, for_record } => draw_add(f, app, query, *selected, *point_of_order, *for_record),
+        Mode::AddSpeaker { query, selected, point_of_order, for_record } => {
+            draw_add(f, app, query, *selected, *point_of_order, *for_record)
+        }
         Mode::Record { member, summary, position, correcting } => {
-            let title = if correcting.is_some() { format!("Correct the intervention by {member}") } else { format!("Intervention by {member}") };
+            let title =
+                if correcting.is_some() { format!("Correct the intervention by {member}") } else { format!("Intervention by {member}") };
             let body = vec![
                 Line::from(format!("Position (Tab): {}", Position::ALL[*position].describe())),
                 Line::from(format!("Summary: {summary}_")),
@@ -259,7 +262,10 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         if app.item_status(cur) == ItemStatus::NotCommitted {
             git.push_str("  │  ✗ decision NOT in git: R tries again");
         }
-        let unsaved = app.session.item(cur).map_or(0, |st| st.drafts.iter().filter(|d| d.commit.is_none() && !app.in_flight.contains(&d.entry)).count());
+        let unsaved = app
+            .session
+            .item(cur)
+            .map_or(0, |st| st.drafts.iter().filter(|d| d.commit.is_none() && !app.in_flight.contains(&d.entry)).count());
         if unsaved > 0 {
             git.push_str(&format!("  │  ✗ {unsaved} proposal(s) NOT in git: R"));
         }

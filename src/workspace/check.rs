@@ -79,19 +79,19 @@ impl Workspace {
                         .hint("give every proposal its own id"),
                 );
             }
-            if let (Some(want), Some(have)) = (prop.revision, res.header.revision) {
-                if want != have {
-                    let (l, c) = at(&path(&[Key("revision")]));
-                    found.push(
-                        Diagnostic::warning(
-                            &p.path,
-                            l,
-                            c,
-                            format!("proposal `{}` was drafted against {want}; the text here is {have}", prop.id),
-                        )
-                        .hint("check each change against the text in force"),
-                    );
-                }
+            if let (Some(want), Some(have)) = (prop.revision, res.header.revision)
+                && want != have
+            {
+                let (l, c) = at(&path(&[Key("revision")]));
+                found.push(
+                    Diagnostic::warning(
+                        &p.path,
+                        l,
+                        c,
+                        format!("proposal `{}` was drafted against {want}; the text here is {have}", prop.id),
+                    )
+                    .hint("check each change against the text in force"),
+                );
             }
             let group = prop.group.as_deref().and_then(|g| self.group(g));
             if let Some(g) = prop.group.as_deref().filter(|g| !self.group_exists(g)) {
@@ -140,24 +140,24 @@ impl Workspace {
                         found.push(err(&fpath, format!("proposal `{}`: a change must name a provision, not the whole resolution", prop.id)))
                     }
                     Ok(Target::Node(idx)) => {
-                        if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change {
-                            if res.node(idx).text != *drafted_against {
-                                let dpath: Vec<Seg> = cpath.iter().cloned().chain([Key("drafted_against")]).collect();
-                                let (l, c) = at(&dpath);
-                                found.push(
-                                    Diagnostic::warning(
-                                        &p.path,
-                                        l,
-                                        c,
-                                        format!(
-                                            "proposal `{}` is stale: {} has changed since it was drafted",
-                                            prop.id,
-                                            change.reference().describe()
-                                        ),
-                                    )
-                                    .hint("redraft the change against the text in force, or withdraw it"),
-                                );
-                            }
+                        if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change
+                            && res.node(idx).text != *drafted_against
+                        {
+                            let dpath: Vec<Seg> = cpath.iter().cloned().chain([Key("drafted_against")]).collect();
+                            let (l, c) = at(&dpath);
+                            found.push(
+                                Diagnostic::warning(
+                                    &p.path,
+                                    l,
+                                    c,
+                                    format!(
+                                        "proposal `{}` is stale: {} has changed since it was drafted",
+                                        prop.id,
+                                        change.reference().describe()
+                                    ),
+                                )
+                                .hint("redraft the change against the text in force, or withdraw it"),
+                            );
                         }
                     }
                 }
@@ -173,13 +173,13 @@ impl Workspace {
         let mut names: HashMap<String, usize> = HashMap::new();
         for (i, m) in g.value.members.iter().enumerate() {
             for n in std::iter::once(&m.name).chain(m.short_name.iter()) {
-                if let Some(first) = names.insert(n.to_lowercase(), i) {
-                    if first != i {
-                        found.push(
-                            err(&[Key("members"), Index(i), Key("name")], format!("`{n}` names two members (also member {})", first + 1))
-                                .hint("every member needs a name (and short name) of its own"),
-                        );
-                    }
+                if let Some(first) = names.insert(n.to_lowercase(), i)
+                    && first != i
+                {
+                    found.push(
+                        err(&[Key("members"), Index(i), Key("name")], format!("`{n}` names two members (also member {})", first + 1))
+                            .hint("every member needs a name (and short name) of its own"),
+                    );
                 }
             }
         }
@@ -293,18 +293,18 @@ impl Workspace {
                         (None, Some(_)) => found.push(err(&at("end"), format!("item `{}` has an end but no start", item.id))),
                         (None, None) => {}
                     }
-                    if let (Some(topic), Some(g)) = (&item.topic, group) {
-                        if !g.value.mandate.topics.iter().any(|t| &t.label == topic) {
-                            let labels: Vec<&str> = g.value.mandate.topics.iter().map(|t| t.label.as_str()).collect();
-                            found.push(err(
-                                &at("topic"),
-                                format!(
-                                    "topic {topic} is not in the mandate (Decision {}), whose topics are {}",
-                                    g.value.mandate.decision,
-                                    labels.join(" ")
-                                ),
-                            ));
-                        }
+                    if let (Some(topic), Some(g)) = (&item.topic, group)
+                        && !g.value.mandate.topics.iter().any(|t| &t.label == topic)
+                    {
+                        let labels: Vec<&str> = g.value.mandate.topics.iter().map(|t| t.label.as_str()).collect();
+                        found.push(err(
+                            &at("topic"),
+                            format!(
+                                "topic {topic} is not in the mandate (Decision {}), whose topics are {}",
+                                g.value.mandate.decision,
+                                labels.join(" ")
+                            ),
+                        ));
                     }
                     for (k, pid) in item.proposals.iter().enumerate() {
                         if !proposal_ids.contains(&pid.as_str()) {

@@ -123,16 +123,17 @@ impl<'a> Parser<'a> {
             let text = raw_line.trim();
             let col = indent + 1;
 
-            if indent == 0 && text.starts_with("[^") {
-                if let Some((key, def)) = text[2..].split_once("]:") {
-                    if footnotes.iter().any(|f| f.key == key) {
-                        self.err(lineno, 1, format!("footnote [^{key}] is defined twice"), "give each footnote its own number");
-                    } else {
-                        footnotes.push(Footnote { key: key.to_string(), text: def.trim().to_string(), line: lineno as u32 });
-                    }
-                    open.clear();
-                    continue;
+            if indent == 0
+                && text.starts_with("[^")
+                && let Some((key, def)) = text[2..].split_once("]:")
+            {
+                if footnotes.iter().any(|f| f.key == key) {
+                    self.err(lineno, 1, format!("footnote [^{key}] is defined twice"), "give each footnote its own number");
+                } else {
+                    footnotes.push(Footnote { key: key.to_string(), text: def.trim().to_string(), line: lineno as u32 });
                 }
+                open.clear();
+                continue;
             }
             if text == OPERATIVE_MARKER {
                 if let Some(first) = marker_line {
