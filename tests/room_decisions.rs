@@ -320,3 +320,33 @@ fn the_compare_view_marks_a_stale_proposal_and_shows_the_sessions_drafts() {
     let s = screen(&room, 180, 48);
     assert!(s.contains("STALE"), "{s}");
 }
+
+#[test]
+fn changing_a_committed_decision_to_noted_takes_its_adoption_back() {
+    let (_t, dir) = demo();
+    let mut room = open(&dir, T0);
+    take_up_7(&mut room);
+    room.update(Action::OpenDecide, T0);
+    room.update(Action::Confirm, T0);
+    room.update(Action::Confirm, T0);
+    let adopted = git2::Repository::open(&dir).unwrap().head().unwrap().target().unwrap();
+    assert!(head_message(&dir).contains("Proposal: sc78-37-23b"));
+    room.update(Action::OpenCorrections, T0 + 1);
+    room.update(Action::Confirm, T0 + 1);
+    let Mode::Decide { correcting: Some(_), choices, .. } = &room.mode else { panic!("{:?}", room.mode) };
+    assert!(choices.is_empty() || choices.iter().all(|c| c.id != "sc78-37-23b"), "the adopted proposal is no longer pending");
+    room.update(Action::NextChoice, T0 + 1);
+    room.update(Action::NextChoice, T0 + 1);
+    room.update(Action::Confirm, T0 + 1);
+    typed(&mut room, "noted the proposal", T0 + 1);
+    room.update(Action::Confirm, T0 + 1);
+    let msg = head_message(&dir);
+    assert!(msg.contains(&format!("This reverts commit {adopted}")), "{msg}");
+    let d = room.session.item("7").unwrap().decision.clone().unwrap();
+    assert_eq!((d.outcome, d.adopt.len(), d.committed.len()), (gavel::journal::Outcome::Noted, 0, 0));
+    assert_eq!(room.item_status("7"), ItemStatus::Concluded);
+    // Reopened: the same.
+    let again = open(&dir, T0 + 2);
+    assert_eq!(again.session.item("7").unwrap().decision, Some(d));
+    assert!(std::fs::read_to_string(dir.join("resolutions/conf-11.3.txt")).unwrap().contains("within six months"));
+}

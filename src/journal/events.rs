@@ -130,6 +130,9 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         proposal: Option<String>,
         commit: String,
+        /// The commit this one took back (a revert), if it is one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        takes_back: Option<String>,
     },
     /// What the entry `of` asked of git could not be committed; nothing was written.
     CommitFailed {

@@ -272,17 +272,17 @@ impl Session {
                 });
                 st.floor = None;
             }
-            Event::Committed { of, proposal, commit } => {
+            Event::Committed { of, proposal, commit, takes_back } => {
                 for st in self.items.values_mut() {
                     if let Some(d) = st.decision.as_mut().filter(|d| &d.entry == of) {
-                        if let Some(p) = proposal
-                            && !d.committed.iter().any(|(x, _)| x == p)
-                        {
-                            d.committed.push((p.clone(), commit.clone()));
+                        match (takes_back, proposal) {
+                            (Some(back), _) => d.committed.retain(|(_, c)| c != back),
+                            (None, Some(p)) if !d.committed.iter().any(|(x, _)| x == p) => d.committed.push((p.clone(), commit.clone())),
+                            _ => {}
                         }
                         d.failed = None;
                     }
-                    for dr in st.drafts.iter_mut().filter(|d| &d.entry == of) {
+                    for dr in st.drafts.iter_mut().filter(|d| &d.entry == of && takes_back.is_none()) {
                         dr.commit = Some(commit.clone());
                         dr.failed = None;
                     }

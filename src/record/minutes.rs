@@ -219,7 +219,7 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
 fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry], entry: &Entry, adopt: &[String]) {
     for id in adopt {
         let commit = events.iter().find_map(|e| match &e.event {
-            Event::Committed { of, proposal: Some(p), commit } if of == &entry.id && p == id => Some(commit.clone()),
+            Event::Committed { of, proposal: Some(p), commit, takes_back: None } if of == &entry.id && p == id => Some(commit.clone()),
             _ => None,
         });
         let Some(p) = s.proposals.iter().find(|p| &p.id == id) else {

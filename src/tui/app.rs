@@ -6,11 +6,12 @@
 
 use std::collections::HashSet;
 
+pub use super::action::{Action, Choice, Done, Effect, Job, JobResult, Step};
 use super::draft::Editor;
 use crate::group::{AgendaItem, Category, Member, Proposal, Status, WorkingGroup};
-use crate::journal::{Entry, Event, ItemStatus, Outcome, Position, Session, agenda_items};
+use crate::journal::{Entry, ItemStatus, Position, Session, agenda_items};
 use crate::redline::doc::{Block, redline};
-use crate::resolution::{NodeId, Resolution};
+use crate::resolution::Resolution;
 use crate::workspace::{MeetingEntry, Workspace};
 
 /// A clock the app reads: the system's, or a fixed one in tests.
@@ -34,21 +35,6 @@ pub enum Pane {
     Agenda,
     Speakers,
     Resolution,
-}
-
-/// A proposal the decision may adopt, as the dialog lists it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Choice {
-    pub id: String,
-    /// `sc78-session-7-1 (Kenya, Botswana)`.
-    pub label: String,
-    /// The change as tracked changes, on one line.
-    pub preview: Vec<crate::redline::Piece>,
-    /// The provisions it replaces or deletes (for competing proposals).
-    pub targets: Vec<usize>,
-    pub chosen: bool,
-    /// Text still in [square brackets], if any.
-    pub brackets: Option<String>,
 }
 
 /// What the keyboard is doing.
@@ -120,123 +106,6 @@ pub enum Mode {
         of: String,
         reason: String,
     },
-}
-
-/// Everything the user can do, and what comes back from the runner.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Action {
-    Quit,
-    Tick,
-    FocusNext,
-    Focus(Pane),
-    Up,
-    Down,
-    TakeUp,
-    OpenAddSpeaker {
-        point_of_order: bool,
-    },
-    Type(char),
-    Backspace,
-    Confirm,
-    Cancel,
-    RemoveSpeaker,
-    MoveSpeaker(i32),
-    GiveFloor,
-    MoreTime,
-    LessTime,
-    /// Stop or restart the speaker's countdown.
-    PauseFloor,
-    OpenRecord,
-    NextChoice,
-    /// Choose or unchoose (space in the decision dialog).
-    Toggle,
-    OpenDecide,
-    ToggleHelp,
-    ToggleErrors,
-    ToggleOrder,
-    ShowDocuments,
-    OpenEditor,
-    /// A key for the amendment editor.
-    EditKey(crossterm::event::KeyEvent),
-    /// Mark the selection (or the cursor) as text not yet agreed: [ … ].
-    Bracket,
-    Save,
-    OpenHistory,
-    OpenCompeting,
-    PreviewMinutes,
-    OpenAttendance,
-    /// Correct or strike what was recorded on the current item.
-    OpenCorrections,
-    /// Strike the selected entry (in the corrections list).
-    Strike,
-    /// Try again the commits of the current item that failed.
-    Retry,
-    /// Write the intervention's summary in `$EDITOR`.
-    ExternalEditor,
-    /// The text back from `$EDITOR`.
-    ExternalText(String),
-    /// A mouse click at a row of a pane.
-    Click(Pane, usize),
-    /// The runner wrote this entry to the journal, on disk.
-    Journaled(Entry),
-    /// The runner could not write to the journal.
-    NotJournaled(String),
-    /// A commit job finished.
-    CommitDone(JobResult),
-    /// The resolution and its proposals as they are on disk now (another
-    /// writer, e.g. `gavel adopt` in another terminal, may have changed them).
-    Reloaded(Box<(Resolution, Vec<Proposal>)>),
-    /// A provision's history, read from git.
-    HistoryLoaded {
-        title: String,
-        steps: Result<Vec<(String, Vec<crate::redline::Piece>)>, String>,
-    },
-}
-
-/// What `update` asks the runner to do.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Append this event to the journal (then [`Action::Journaled`]).
-    Append(Event),
-    /// Commit, off the drawing thread (then [`Action::CommitDone`]).
-    Commit(Job),
-    /// Read a provision's history from git (then [`Action::HistoryLoaded`]).
-    LoadHistory { title: String, id: NodeId },
-    /// Open `$EDITOR` on this text (then [`Action::ExternalText`]).
-    OpenExternal(String),
-    /// Read the resolution and its proposals again (then [`Action::Reloaded`]).
-    Reload,
-}
-
-/// Commits asked for by one journal entry, done in order; the first that fails stops the rest.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Job {
-    /// The journal entry that asked for them.
-    pub of: String,
-    pub item: String,
-    pub steps: Vec<Step>,
-}
-
-/// One commit of a job, through the shared use cases.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Step {
-    Save(Box<Proposal>),
-    Adopt { proposal: String, decision: crate::ops::Decision, text: String },
-    Revert { commit: String, reason: String },
-}
-
-/// What a job did.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JobResult {
-    pub of: String,
-    /// Each commit made: the proposal it concerns, and its id.
-    pub done: Vec<(Option<String>, String)>,
-    /// Why the job stopped, if it did.
-    pub failed: Option<String>,
-    /// The resolution and its proposals as they are after the job.
-    pub fresh: Option<(Resolution, Vec<Proposal>)>,
-    /// What to tell the chair.
-    pub summary: String,
 }
 
 /// The meeting room.
@@ -514,101 +383,6 @@ impl App {
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
             _ => self.update_main(action),
         }
-    }
-
-    /// An entry is on disk: the session takes it, and what it asks of git is done.
-    fn journaled(&mut self, entry: Entry) -> Vec<Effect> {
-        self.session.apply(&entry, self.group.as_ref());
-        let mut effects = Vec::new();
-        match &entry.event {
-            Event::ProposalMade { item, draft: Some(p), .. } => {
-                effects.push(self.job(&entry.id, item, vec![Step::Save(p.clone())]));
-            }
-            Event::Decision { item, outcome, text, adopt } if !adopt.is_empty() => {
-                let steps = self.adopt_steps(adopt, *outcome, text);
-                effects.push(self.job(&entry.id, item, steps));
-            }
-            Event::Correction { of, with, reason } => {
-                // Striking or changing a decision that git has: take its commits back.
-                let commits = self.commits_of(of);
-                let keeps = matches!(with.as_deref(), Some(Event::Decision { adopt, .. }) if !adopt.is_empty());
-                if !commits.is_empty() && !keeps {
-                    let item = entry.event.item().map(str::to_string).or_else(|| self.session.current.clone()).unwrap_or_default();
-                    let steps = commits.into_iter().rev().map(|commit| Step::Revert { commit, reason: reason.clone() }).collect();
-                    effects.push(self.job(&entry.id, &item, steps));
-                }
-            }
-            _ => {}
-        }
-        if matches!(entry.event, Event::ItemTakenUp { .. } | Event::ProposalMade { .. } | Event::Decision { .. } | Event::Correction { .. })
-        {
-            self.refresh();
-        }
-        if matches!(entry.event, Event::ItemTakenUp { .. }) {
-            self.resolution_selected = self.item_provision();
-        }
-        effects
-    }
-
-    /// The commits the journal says were made for entry `of`.
-    fn commits_of(&self, of: &str) -> Vec<String> {
-        self.session
-            .log
-            .iter()
-            .filter_map(|e| match &e.event {
-                Event::Committed { of: o, commit, proposal: Some(_) } if o == of => Some(commit.clone()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// The steps that adopt `ids`: drafts git does not have yet are saved first.
-    pub(super) fn adopt_steps(&self, ids: &[String], outcome: Outcome, text: &str) -> Vec<Step> {
-        let decision =
-            if outcome == Outcome::AgreedAsAmended { crate::ops::Decision::AgreedAsAmended } else { crate::ops::Decision::Agreed };
-        let mut steps = Vec::new();
-        for id in ids {
-            let unsaved = self.session.items.values().flat_map(|st| &st.drafts).find(|d| &d.proposal == id && d.commit.is_none());
-            if let Some(p) = unsaved.and_then(|d| d.draft.clone())
-                && !self.proposals.iter().any(|q| &q.id == id)
-            {
-                steps.push(Step::Save(Box::new(p)));
-            }
-            steps.push(Step::Adopt { proposal: id.clone(), decision, text: text.to_string() });
-        }
-        steps
-    }
-
-    pub(super) fn job(&mut self, of: &str, item: &str, steps: Vec<Step>) -> Effect {
-        self.in_flight.insert(of.to_string());
-        Effect::Commit(Job { of: of.to_string(), item: item.to_string(), steps })
-    }
-
-    /// A job finished: what git did goes to the journal, and the room shows the text as it now is.
-    fn commit_done(&mut self, r: JobResult) -> Vec<Effect> {
-        self.in_flight.remove(&r.of);
-        if let Some((res, proposals)) = r.fresh {
-            self.resolution = Some(res);
-            self.proposals = proposals;
-            self.refresh();
-        }
-        let mut effects: Vec<Effect> = r
-            .done
-            .iter()
-            .map(|(proposal, commit)| {
-                Effect::Append(Event::Committed { of: r.of.clone(), proposal: proposal.clone(), commit: commit.clone() })
-            })
-            .collect();
-        match &r.failed {
-            Some(reason) => {
-                effects.push(Effect::Append(Event::CommitFailed { of: r.of.clone(), reason: reason.clone() }));
-                self.errors.push(format!("not committed: {reason} (fix the cause, then R on the item tries again)"));
-                self.show_errors = true;
-                self.notice = Some("Not committed: see the problems (e); R tries again".into());
-            }
-            None => self.notice = Some(r.summary.clone()),
-        }
-        effects
     }
 }
 

@@ -2,8 +2,10 @@
 //! only calls into the rest of gavel; all its state is in [`app::App`], and
 //! [`runner::Runner`] performs what `update` asks (journal, commits, history).
 
+mod action;
 pub mod app;
 mod attendance;
+mod commits;
 mod correct;
 mod decide;
 mod draft;

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
-use super::app::{Action, App, Effect, Job, JobResult, Step};
+use super::app::{Action, App, Done, Effect, Job, JobResult, Step};
 use crate::journal::{Entry, Journal};
 use crate::ops::{self, Context};
 use crate::resolution::ResolutionName;
@@ -152,23 +152,32 @@ pub fn perform(root: &Path, meeting: &str, name: Option<&ResolutionName>, job: J
     let mut said = Vec::new();
     let mut failed = None;
     for step in &job.steps {
-        let r: Result<Option<(Option<String>, String, String)>, String> = match (step, name) {
+        let r: Result<Option<(Done, String)>, String> = match (step, name) {
             (_, None) => Err("the working group's resolution cannot be read".into()),
             (Step::Save(p), Some(n)) => ops::save_proposal(root, n, p, &ctx)
-                .map(|s| s.commit.map(|c| (Some(s.id.clone()), c.to_string(), format!("{} ({})", s.subject, short(&c.to_string())))))
+                .map(|s| {
+                    s.commit.map(|c| {
+                        let said = format!("{} ({})", s.subject, short(&c.to_string()));
+                        (Done { proposal: Some(s.id.clone()), commit: c.to_string(), takes_back: None }, said)
+                    })
+                })
                 .map_err(|e| e.to_string()),
             (Step::Adopt { proposal, decision, text }, Some(n)) => ops::adopt(root, n, proposal, *decision, text, &ctx)
                 .map(|a| {
-                    Some((Some(a.proposal.clone()), a.commit.to_string(), format!("{} ({})", a.subject, short(&a.commit.to_string()))))
+                    let said = format!("{} ({})", a.subject, short(&a.commit.to_string()));
+                    Some((Done { proposal: Some(a.proposal.clone()), commit: a.commit.to_string(), takes_back: None }, said))
                 })
                 .map_err(|e| e.to_string()),
             (Step::Revert { commit, reason }, Some(_)) => ops::revert(root, commit, reason, &ctx)
-                .map(|c| Some((None, c.to_string(), format!("took back {} ({})", short(commit), short(&c.to_string())))))
+                .map(|c| {
+                    let said = format!("took back {} ({})", short(commit), short(&c.to_string()));
+                    Some((Done { proposal: None, commit: c.to_string(), takes_back: Some(commit.clone()) }, said))
+                })
                 .map_err(|e| e.to_string()),
         };
         match r {
-            Ok(Some((proposal, commit, summary))) => {
-                done.push((proposal, commit));
+            Ok(Some((d, summary))) => {
+                done.push(d);
                 said.push(summary);
             }
             Ok(None) => {}
