@@ -350,3 +350,35 @@ fn changing_a_committed_decision_to_noted_takes_its_adoption_back() {
     assert_eq!(again.session.item("7").unwrap().decision, Some(d));
     assert!(std::fs::read_to_string(dir.join("resolutions/conf-11.3.txt")).unwrap().contains("within six months"));
 }
+
+/// The command line and the room hand proposals to each other: one proposed
+/// with `gavel propose` is in the room's decision dialog; one saved in the
+/// room is adopted with `gavel adopt`, and the room, reloading, sees it.
+#[test]
+fn proposals_cross_between_the_command_line_and_the_room() {
+    let (_t, dir) = demo();
+    let gavel = |args: &[&str]| {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).current_dir(&dir).args(args).output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    let text = "when, within four months, the information requested has not been provided, Parties provide the Secretariat with justification for why they have not been able to respond;";
+    let out =
+        gavel(&["propose", "11.3", "23 b)", "--text", text, "--by", "Brazil", "--by", "Peru", "--meeting", "sc78-session", "--item", "7"]);
+    assert!(out.contains("Recorded: Conf. 11.3: proposal to amend 23 b) by Brazil and Peru"), "{out}");
+    let mut room = open(&dir, T0);
+    take_up_7(&mut room);
+    draft_two_months(&mut room);
+    room.update(Action::OpenDecide, T0);
+    let Mode::Decide { choices, .. } = &room.mode else { panic!() };
+    let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["sc78-session-7-1", "conf-11.3-23b-1", "sc78-37-23b"], "the room's draft, the command line's, the agenda's");
+    room.update(Action::Cancel, T0);
+    // The room's draft, adopted from the command line.
+    let out = gavel(&["adopt", "11.3", "23 b)", "--proposal", "sc78-session-7-1", "--meeting", "sc78-session", "--item", "7"]);
+    assert!(out.contains("Superseded (they changed the same provision)"), "{out}");
+    room.update(Action::OpenDecide, T0 + 1);
+    let Mode::Decide { choices, .. } = &room.mode else { panic!() };
+    assert!(choices.is_empty(), "nothing is pending on 23 b) any more: {choices:?}");
+    assert!(room.blocks.iter().any(|b| !b.is_changed() && b.id.0 == "para_23__b"), "the text in force now has it");
+}

@@ -143,9 +143,16 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
         _ => return Err(CliError::user("give --text (new text), with --before or --after to insert; or --delete alone")),
     };
     let existing: Vec<String> = ws.proposals_on(res).map(|f| f.value.proposals.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
-    let id =
-        a.id.clone()
-            .unwrap_or_else(|| free_id(&existing, &format!("{}-{}", res.header.symbol.slug(), reference.to_string().replace(' ', ""))));
+    let id = a.id.clone().unwrap_or_else(|| {
+        free_id(
+            &existing,
+            &format!(
+                "{}-{}",
+                res.header.symbol.slug(),
+                reference.to_string().chars().filter(char::is_ascii_alphanumeric).collect::<String>()
+            ),
+        )
+    });
     let group = ws.groups.iter().find(|(_, g)| g.value.resolutions.iter().any(|r| r.symbol == res.header.symbol)).map(|(id, _)| id.clone());
     let proposal = Proposal {
         id,

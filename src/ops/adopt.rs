@@ -123,7 +123,7 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
 }
 
 /// Two proposals compete when both replace or delete the same provision.
-pub(crate) fn competes(res: &Resolution, a: &Proposal, b: &Proposal) -> bool {
+pub fn competes(res: &Resolution, a: &Proposal, b: &Proposal) -> bool {
     let targets = |p: &Proposal| -> Vec<usize> {
         p.changes
             .iter()

@@ -15,7 +15,7 @@ pub mod lock;
 mod proposal;
 mod revert;
 
-pub use adopt::{Adopted, Decision, adopt};
+pub use adopt::{Adopted, Decision, adopt, competes};
 pub use history::history;
 pub use proposal::{Saved, not_agreed, save_proposal, set_status};
 pub use revert::revert;

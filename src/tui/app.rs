@@ -270,12 +270,27 @@ impl App {
             return all.iter().filter(pending).cloned().collect();
         }
         let mut out: Vec<Proposal> = Vec::new();
-        for id in wanted {
-            if let Some(p) = all.iter().filter(pending).find(|p| p.id == id)
+        for id in &wanted {
+            if let Some(p) = all.iter().filter(pending).find(|p| &p.id == id)
                 && !out.iter().any(|q| q.id == p.id)
             {
                 out.push(p.clone());
             }
+        }
+        // Proposals made elsewhere (`gavel propose`, the other co-chair) on the same provisions
+        // belong to the item too: after the session's drafts, newest (last in the file) first.
+        if let Some(res) = &self.resolution {
+            let drafted: Vec<&String> =
+                self.session.item(&item.id).map(|st| st.drafts.iter().map(|d| &d.proposal).collect()).unwrap_or_default();
+            let drafts = out.iter().take_while(|p| drafted.contains(&&p.id)).count();
+            let others: Vec<Proposal> = all
+                .iter()
+                .rev()
+                .filter(pending)
+                .filter(|p| !wanted.contains(&p.id) && out.iter().any(|q| crate::ops::competes(res, p, q)))
+                .cloned()
+                .collect();
+            out.splice(drafts..drafts, others);
         }
         out
     }
