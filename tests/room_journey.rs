@@ -156,3 +156,29 @@ fn the_room_ends_on_sighup() {
 fn the_room_ends_on_sigterm() {
     ends_within_a_second("-TERM");
 }
+
+/// git does not know who the chair is: the saved draft is kept in the journal
+/// as not committed, the room says why, and the proposals file is unchanged.
+#[test]
+fn without_an_author_the_draft_is_kept_and_the_room_says_why() {
+    let r = demo();
+    std::fs::remove_file(r.home.join(".gitconfig")).unwrap();
+    let file = r.dir.join("resolutions/conf-11.3.proposals.json");
+    let before = std::fs::read(&file).unwrap();
+    let tmux = Tmux::new("noauthor");
+    start(&tmux, &r);
+    tmux.wait_for("Agenda: sc78-session");
+    tmux.keys(&["j", "j", "j", "j", "j", "j", "Enter", "3", "E", "End"]);
+    tmux.text(" promptly");
+    tmux.keys(&["Tab"]);
+    tmux.text("kenya");
+    tmux.keys(&["Enter", "C-s"]);
+    let s = tmux.wait_for("NOT in git");
+    assert!(s.contains("1 proposal(s) NOT in git"), "{s}");
+    // The problems panel opens by itself, saying why.
+    let s = tmux.wait_for("Problems (e to hide)");
+    assert!(s.contains("no author") && s.contains("user.name"), "{s}");
+    assert_eq!(std::fs::read(&file).unwrap(), before, "the proposals file is unchanged");
+    let journal = std::fs::read_to_string(r.dir.join("agendas/sc78-wg-11-3/sc78-session.journal.jsonl")).unwrap();
+    assert!(journal.contains("\"event\":\"proposal-made\"") && journal.contains("\"event\":\"commit-failed\""), "{journal}");
+}
