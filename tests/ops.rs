@@ -2,7 +2,6 @@
 //! each commits, what each refuses (leaving the repository exactly as it
 //! was), and writers at once (the room and the command line).
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -10,29 +9,23 @@ use gavel::group::{Change, Proposal, Status};
 use gavel::ops::{self, Context, Decision, OpError};
 use gavel::resolution::ResolutionName;
 
-struct Repo {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    home: PathBuf,
-}
+mod common;
+
+use common::demo::Demo as Repo;
 
 fn demo() -> Repo {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
-    let r = git2::Repository::open(&dir).unwrap();
-    let mut c = r.config().unwrap();
-    c.set_str("user.name", "Kenya (co-Chair)").unwrap();
-    c.set_str("user.email", "chair@ke.invalid").unwrap();
-    Repo { _tmp: tmp, dir, home }
+    Repo::kenya()
 }
 
-impl Repo {
-    fn git(&self) -> git2::Repository {
-        git2::Repository::open(&self.dir).unwrap()
-    }
+trait Look {
+    fn head(&self) -> git2::Oid;
+    fn read(&self, rel: &str) -> String;
+    fn message(&self) -> String;
+    fn status(&self, id: &str) -> Status;
+    fn clean(&self) -> bool;
+}
+
+impl Look for Repo {
     fn head(&self) -> git2::Oid {
         self.git().head().unwrap().target().unwrap()
     }
@@ -51,9 +44,6 @@ impl Repo {
         let r = self.git();
         let st = r.statuses(None).unwrap();
         st.iter().all(|e| e.path().unwrap().ends_with(".journal.jsonl"))
-    }
-    fn gavel(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_gavel")).current_dir(&self.dir).env("HOME", &self.home).args(args).output().unwrap()
     }
 }
 

@@ -18,15 +18,10 @@ use ratatui::backend::TestBackend;
 
 const T0: i64 = 1_738_674_000;
 
-fn demo() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    assert!(std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
-    let r = git2::Repository::open(&dir).unwrap();
-    let mut c = r.config().unwrap();
-    c.set_str("user.name", "Kenya (co-Chair)").unwrap();
-    c.set_str("user.email", "chair@ke.invalid").unwrap();
-    (tmp, dir)
+fn demo() -> (common::demo::Demo, PathBuf) {
+    let d = common::demo::Demo::kenya();
+    let dir = d.dir.clone();
+    (d, dir)
 }
 
 fn open(dir: &Path, now: i64) -> Room {

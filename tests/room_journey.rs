@@ -6,27 +6,16 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
 use common::tmux::{Tmux, gavel_pid, gone_within};
 
-struct Repo {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    home: PathBuf,
-}
+use common::demo::Demo as Repo;
 
 fn demo() -> Repo {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    std::fs::write(home.join(".gitconfig"), "[user]\n\tname = Kenya (co-Chair)\n\temail = chair@ke.invalid\n").unwrap();
-    assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
-    let dir = std::fs::canonicalize(&dir).unwrap();
-    Repo { _tmp: tmp, dir, home }
+    Repo::kenya()
 }
 
 fn start(tmux: &Tmux, r: &Repo) {
@@ -39,7 +28,7 @@ fn start(tmux: &Tmux, r: &Repo) {
 }
 
 fn gavel(r: &Repo, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_gavel")).current_dir(&r.dir).env("HOME", &r.home).args(args).output().unwrap();
+    let o = r.gavel(args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     String::from_utf8_lossy(&o.stdout).to_string()
 }
@@ -161,8 +150,7 @@ fn the_room_ends_on_sigterm() {
 /// as not committed, the room says why, and the proposals file is unchanged.
 #[test]
 fn without_an_author_the_draft_is_kept_and_the_room_says_why() {
-    let r = demo();
-    std::fs::remove_file(r.home.join(".gitconfig")).unwrap();
+    let r = Repo::new(None);
     let file = r.dir.join("resolutions/conf-11.3.proposals.json");
     let before = std::fs::read(&file).unwrap();
     let tmux = Tmux::new("noauthor");

@@ -27,15 +27,10 @@ fn room_at(dir: &std::path::Path) -> Room {
 }
 
 /// A demo repository (real git history) whose chair git knows.
-fn demo_repo() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    assert!(std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
-    let r = git2::Repository::open(&dir).unwrap();
-    let mut c = r.config().unwrap();
-    c.set_str("user.name", "New Zealand (co-Chair)").unwrap();
-    c.set_str("user.email", "chair@nz.invalid").unwrap();
-    (tmp, dir)
+fn demo_repo() -> (common::demo::Demo, std::path::PathBuf) {
+    let d = common::demo::Demo::new(Some(("New Zealand (co-Chair)", "chair@nz.invalid")));
+    let dir = d.dir.clone();
+    (d, dir)
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {

@@ -15,9 +15,7 @@ pub struct Args {
     pub resolution: String,
     pub reference: String,
     pub proposal: Option<String>,
-    pub author: Option<String>,
-    pub meeting: Option<String>,
-    pub item: Option<String>,
+    pub rec: super::Recording,
     pub as_amended: bool,
     pub text: Option<String>,
 }
@@ -29,14 +27,9 @@ impl From<ops::OpError> for CliError {
 }
 
 /// The meeting and item named on the command line, checked against the agenda.
-fn context(
-    ws: &crate::workspace::Workspace,
-    author: Option<&str>,
-    meeting: Option<&str>,
-    item: Option<&str>,
-    doing: &str,
-) -> Result<Context, CliError> {
-    let author = author.map(Author::parse).transpose().map_err(CliError::user)?;
+fn context(ws: &crate::workspace::Workspace, rec: &super::Recording, doing: &str) -> Result<Context, CliError> {
+    let (meeting, item) = (rec.meeting.as_deref(), rec.item.as_deref());
+    let author = rec.author.as_deref().map(Author::parse).transpose().map_err(CliError::user)?;
     if let Some(m) = meeting {
         let entry = ws.meetings.iter().find(|x| x.id == m).ok_or_else(|| {
             let ids: Vec<&str> = ws.meetings.iter().map(|x| x.id.as_str()).collect();
@@ -57,7 +50,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
-    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), "gavel adopt")?;
+    let ctx = context(&ws, &a.rec, "gavel adopt")?;
     let loaded = find(&ws, &name)?;
     let res = &loaded.value;
     let target = res.resolve(&reference).map_err(CliError::user)?;
@@ -112,9 +105,7 @@ pub struct ProposeArgs {
     pub supported_by: Vec<String>,
     pub id: Option<String>,
     pub title: Option<String>,
-    pub author: Option<String>,
-    pub meeting: Option<String>,
-    pub item: Option<String>,
+    pub rec: super::Recording,
 }
 
 /// `gavel propose`: a proposal drafted on the command line, saved as the room saves one.
@@ -122,7 +113,7 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
-    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), "gavel propose")?;
+    let ctx = context(&ws, &a.rec, "gavel propose")?;
     let loaded = find(&ws, &name)?;
     let res = &loaded.value;
     let Target::Node(idx) = res.resolve(&reference).map_err(CliError::user)? else {
@@ -196,9 +187,7 @@ pub struct StatusArgs {
     pub resolution: String,
     pub proposal: String,
     pub reason: Option<String>,
-    pub author: Option<String>,
-    pub meeting: Option<String>,
-    pub item: Option<String>,
+    pub rec: super::Recording,
 }
 
 /// `gavel withdraw` and `gavel reject`.
@@ -206,7 +195,7 @@ pub fn set_status(repo: Option<&Path>, a: StatusArgs, status: Status) -> Result<
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
     let doing = if status == Status::Withdrawn { "gavel withdraw" } else { "gavel reject" };
-    let ctx = context(&ws, a.author.as_deref(), a.meeting.as_deref(), a.item.as_deref(), doing)?;
+    let ctx = context(&ws, &a.rec, doing)?;
     let commit = ops::set_status(&ws.root, &name, &a.proposal, status, a.reason.as_deref().unwrap_or(""), &ctx)?;
     emit(&format!("Recorded: proposal {} {} (commit {})\n", a.proposal, status.as_str(), &commit.to_string()[..7]))?;
     Ok(0)

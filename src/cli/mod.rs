@@ -141,15 +141,8 @@ enum Command {
         /// The proposal, when several touch the provision.
         #[arg(long)]
         proposal: Option<String>,
-        /// The chair recording the decision: "Name <email>".
-        #[arg(long = "as", value_name = "NAME <EMAIL>")]
-        author: Option<String>,
-        /// The meeting (its id, e.g. sc78-session).
-        #[arg(long)]
-        meeting: Option<String>,
-        /// The agenda item (its id in the meeting).
-        #[arg(long)]
-        item: Option<String>,
+        #[command(flatten)]
+        rec: Recording,
         /// Record the decision as "agreed as amended" rather than "agreed".
         #[arg(long)]
         as_amended: bool,
@@ -192,15 +185,8 @@ enum Command {
         /// A title (default: "Amendment to … proposed by …").
         #[arg(long)]
         title: Option<String>,
-        /// The chair recording it: "Name <email>".
-        #[arg(long = "as", value_name = "NAME <EMAIL>")]
-        author: Option<String>,
-        /// The meeting (its id).
-        #[arg(long)]
-        meeting: Option<String>,
-        /// The agenda item (its id in the meeting).
-        #[arg(long)]
-        item: Option<String>,
+        #[command(flatten)]
+        rec: Recording,
     },
     /// Withdraw a pending proposal at its proponents' request, as one commit.
     Withdraw(StatusCmd),
@@ -292,27 +278,27 @@ struct StatusCmd {
     /// Why (goes into the commit message).
     #[arg(long)]
     reason: Option<String>,
-    /// The chair recording it: "Name <email>".
+    #[command(flatten)]
+    rec: Recording,
+}
+
+/// Who records a change, and in which meeting and agenda item (the commit's author and trailers).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct Recording {
+    /// The chair recording it: "Name <email>" (default: git's user.name and user.email).
     #[arg(long = "as", value_name = "NAME <EMAIL>")]
-    author: Option<String>,
-    /// The meeting (its id).
+    pub author: Option<String>,
+    /// The meeting (its id, e.g. sc78-session).
     #[arg(long)]
-    meeting: Option<String>,
+    pub meeting: Option<String>,
     /// The agenda item (its id in the meeting).
     #[arg(long)]
-    item: Option<String>,
+    pub item: Option<String>,
 }
 
 impl From<StatusCmd> for adopt::StatusArgs {
     fn from(c: StatusCmd) -> Self {
-        adopt::StatusArgs {
-            resolution: c.resolution,
-            proposal: c.proposal,
-            reason: c.reason,
-            author: c.author,
-            meeting: c.meeting,
-            item: c.item,
-        }
+        adopt::StatusArgs { resolution: c.resolution, proposal: c.proposal, reason: c.reason, rec: c.rec }
     }
 }
 
@@ -357,24 +343,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
-        Some(Command::Adopt { resolution, reference, proposal, author, meeting, item, as_amended, text }) => {
-            adopt::run(repo, adopt::Args { resolution, reference, proposal, author, meeting, item, as_amended, text })
+        Some(Command::Adopt { resolution, reference, proposal, rec, as_amended, text }) => {
+            adopt::run(repo, adopt::Args { resolution, reference, proposal, rec, as_amended, text })
         }
-        Some(Command::Propose {
-            resolution,
-            reference,
-            text,
-            before,
-            after,
-            delete,
-            by,
-            supported_by,
-            id,
-            title,
-            author,
-            meeting,
-            item,
-        }) => adopt::propose(
+        Some(Command::Propose { resolution, reference, text, before, after, delete, by, supported_by, id, title, rec }) => adopt::propose(
             repo,
             adopt::ProposeArgs {
                 resolution,
@@ -387,9 +359,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
                 supported_by,
                 id,
                 title,
-                author,
-                meeting,
-                item,
+                rec,
             },
         ),
         Some(Command::Withdraw(c)) => adopt::set_status(repo, c.into(), crate::group::Status::Withdrawn),

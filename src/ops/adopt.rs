@@ -6,7 +6,7 @@ use std::path::Path;
 
 use git2::Oid;
 
-use super::{Context, OpError, locked, not_agreed, resolution_and_proposals};
+use super::{Context, OpError, locked, not_agreed, pending, resolution_and_proposals};
 use crate::group::{Anchor, Change, Proposal, Status};
 use crate::redline::amend::{Problem, apply};
 use crate::redline::doc::redline;
@@ -51,17 +51,7 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
     let l = locked(root, ctx)?;
     let (loaded, file) = resolution_and_proposals(&l.ws, name)?;
     let res = &loaded.value;
-    let file = file.ok_or_else(|| OpError::NotFound(format!("there are no proposals on {}", res.display_name())))?;
-    let (index, p) = file
-        .value
-        .proposals
-        .iter()
-        .enumerate()
-        .find(|(_, p)| p.id == id)
-        .ok_or_else(|| OpError::NotFound(format!("no proposal `{id}` on {}", res.display_name())))?;
-    if p.status != Status::Pending {
-        return Err(OpError::AlreadyDecided(p.id.clone(), p.status.as_str()));
-    }
+    let (file, index, p) = pending(res, file, id)?;
     if let Some(b) = not_agreed(p) {
         return Err(OpError::Bracketed(p.id.clone(), b));
     }

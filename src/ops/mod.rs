@@ -121,6 +121,27 @@ pub(crate) fn resolution_and_proposals<'w>(
     Ok((loaded, file))
 }
 
+/// A pending proposal of the file by id, with its index; a clear refusal
+/// when there is no file, no such proposal, or it is already decided.
+pub(crate) fn pending<'f>(
+    res: &Resolution,
+    file: Option<&'f Loaded<ProposalFile>>,
+    id: &str,
+) -> Result<(&'f Loaded<ProposalFile>, usize, &'f Proposal), OpError> {
+    let file = file.ok_or_else(|| OpError::NotFound(format!("there are no proposals on {}", res.display_name())))?;
+    let (index, p) = file
+        .value
+        .proposals
+        .iter()
+        .enumerate()
+        .find(|(_, p)| p.id == id)
+        .ok_or_else(|| OpError::NotFound(format!("no proposal `{id}` on {}", res.display_name())))?;
+    if p.status != crate::group::Status::Pending {
+        return Err(OpError::AlreadyDecided(p.id.clone(), p.status.as_str()));
+    }
+    Ok((file, index, p))
+}
+
 /// `resolutions/<slug>.proposals.json`.
 pub fn proposals_path(ws: &Workspace, res: &Resolution) -> std::path::PathBuf {
     ws.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}{}", res.header.symbol.slug(), crate::workspace::PROPOSALS_SUFFIX))

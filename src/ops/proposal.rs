@@ -6,7 +6,7 @@ use std::path::Path;
 
 use git2::Oid;
 
-use super::{Context, OpError, locked, proposals_path, resolution_and_proposals};
+use super::{Context, OpError, locked, pending, proposals_path, resolution_and_proposals};
 use crate::group::{Change, Proposal, Status};
 use crate::json::{Seg, value_span};
 use crate::redline::amend::{Problem, apply};
@@ -87,17 +87,7 @@ pub fn set_status(root: &Path, name: &ResolutionName, id: &str, status: Status, 
     let l = locked(root, ctx)?;
     let (loaded, file) = resolution_and_proposals(&l.ws, name)?;
     let res = &loaded.value;
-    let file = file.ok_or_else(|| OpError::NotFound(format!("there are no proposals on {}", res.display_name())))?;
-    let (index, p) = file
-        .value
-        .proposals
-        .iter()
-        .enumerate()
-        .find(|(_, p)| p.id == id)
-        .ok_or_else(|| OpError::NotFound(format!("no proposal `{id}` on {}", res.display_name())))?;
-    if p.status != Status::Pending {
-        return Err(OpError::AlreadyDecided(p.id.clone(), p.status.as_str()));
-    }
+    let (file, index, p) = pending(res, file, id)?;
     let how = match status {
         Status::Withdrawn => format!("withdrawn at the request of {}", and_list(&p.proponents)),
         Status::Rejected => "rejected".to_string(),
