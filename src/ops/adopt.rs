@@ -9,12 +9,10 @@ use git2::Oid;
 use super::{Context, OpError, locked, not_agreed, pending, resolution_and_proposals};
 use crate::group::{Anchor, Change, Proposal, Status};
 use crate::redline::amend::{Problem, apply};
-use crate::redline::doc::redline;
-use crate::render::tracked::{Format, blocks};
 use crate::resolution::resolve::Target;
 use crate::resolution::{Resolution, ResolutionName, write::to_text};
 use crate::store::NewFile;
-use crate::store::message::{Trailers, and_list};
+use crate::store::message::and_list;
 
 /// What the meeting decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,27 +75,12 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
     if !text.trim().is_empty() {
         body.push_str(&format!("{}\n\n", text.trim()));
     }
-    body.push_str(&p.title);
-    if let Some(s) = &p.source {
-        body.push_str(&format!(" ({s})"));
-    }
-    body.push_str(".\n\n");
-    let changed: Vec<_> = redline(res, &applied.proposed, None).into_iter().filter(|b| b.is_changed()).collect();
-    body.push_str(&blocks(Format::Txt, &changed));
+    body.push_str(&super::described(p, res, &applied.proposed));
     if !superseded.is_empty() {
         let ids: Vec<String> = superseded.iter().map(|(_, q)| q.id.clone()).collect();
         body.push_str(&format!("\nSuperseded by this decision: {}.\n", ids.join(", ")));
     }
-    let trailers = Trailers {
-        proposal: Some(p.id.clone()),
-        proposed_by: p.proponents.clone(),
-        supported_by: p.supporters.clone(),
-        meeting: ctx.meeting.clone(),
-        agenda_item: ctx.agenda_item.clone(),
-        decision: Some(decision.as_str().to_string()),
-        amends: p.amends.clone(),
-    };
-    let message = format!("{body}\n{}", trailers.render());
+    let message = format!("{body}\n{}", super::trailers(p, ctx, Some(decision.as_str())).render());
     let files = [
         NewFile { path: l.store.relative(&loaded.path), bytes: to_text(&applied.proposed).into_bytes() },
         NewFile { path: l.store.relative(&file.path), bytes: new_proposals.into_bytes() },

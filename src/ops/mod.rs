@@ -142,6 +142,32 @@ pub(crate) fn pending<'f>(
     Ok((file, index, p))
 }
 
+/// A commit body's account of a proposal: its title and source, then what
+/// it changes, in wdiff notation.
+pub(crate) fn described(p: &Proposal, res: &Resolution, proposed: &Resolution) -> String {
+    let mut body = p.title.clone();
+    if let Some(s) = &p.source {
+        body.push_str(&format!(" ({s})"));
+    }
+    body.push_str(".\n\n");
+    let changed: Vec<_> = crate::redline::doc::redline(res, proposed, None).into_iter().filter(|b| b.is_changed()).collect();
+    body.push_str(&crate::render::tracked::blocks(crate::render::tracked::Format::Txt, &changed));
+    body
+}
+
+/// The trailers of a commit about a proposal.
+pub(crate) fn trailers(p: &Proposal, ctx: &Context, decision: Option<&str>) -> crate::store::message::Trailers {
+    crate::store::message::Trailers {
+        proposal: Some(p.id.clone()),
+        proposed_by: p.proponents.clone(),
+        supported_by: p.supporters.clone(),
+        meeting: ctx.meeting.clone(),
+        agenda_item: ctx.agenda_item.clone(),
+        decision: decision.map(str::to_string),
+        amends: p.amends.clone(),
+    }
+}
+
 /// `resolutions/<slug>.proposals.json`.
 pub fn proposals_path(ws: &Workspace, res: &Resolution) -> std::path::PathBuf {
     ws.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}{}", res.header.symbol.slug(), crate::workspace::PROPOSALS_SUFFIX))

@@ -10,8 +10,6 @@ use super::{Context, OpError, locked, pending, proposals_path, resolution_and_pr
 use crate::group::{Change, Proposal, Status};
 use crate::json::{Seg, value_span};
 use crate::redline::amend::{Problem, apply};
-use crate::redline::doc::redline;
-use crate::render::tracked::{Format, blocks};
 use crate::resolution::ResolutionName;
 use crate::store::NewFile;
 use crate::store::message::{Trailers, and_list};
@@ -60,23 +58,8 @@ pub fn save_proposal(root: &Path, name: &ResolutionName, p: &Proposal, ctx: &Con
     let text = crate::group::append::with_proposal(source, rname, p).map_err(|e| OpError::Data(format!("{}: {e}", path.display())))?;
     let what = super::adopt::what(p, &applied.proposed);
     let subject = format!("{}: proposal to {what} by {}", res.header.symbol, and_list(&p.proponents));
-    let mut body = format!("{subject}\n\n{}", p.title);
-    if let Some(s) = &p.source {
-        body.push_str(&format!(" ({s})"));
-    }
-    body.push_str(".\n\n");
-    let changed: Vec<_> = redline(res, &applied.proposed, None).into_iter().filter(|b| b.is_changed()).collect();
-    body.push_str(&blocks(Format::Txt, &changed));
-    let trailers = Trailers {
-        proposal: Some(p.id.clone()),
-        proposed_by: p.proponents.clone(),
-        supported_by: p.supporters.clone(),
-        meeting: ctx.meeting.clone(),
-        agenda_item: ctx.agenda_item.clone(),
-        decision: None,
-        amends: p.amends.clone(),
-    };
-    let message = format!("{body}\n{}", trailers.render());
+    let body = format!("{subject}\n\n{}", super::described(p, res, &applied.proposed));
+    let message = format!("{body}\n{}", super::trailers(p, ctx, None).render());
     let done = l.store.record(&[NewFile { path: l.store.relative(&path), bytes: text.into_bytes() }], &message, ctx.author.as_ref())?;
     Ok(Saved { id: p.id.clone(), commit: Some(done.commit), subject })
 }
