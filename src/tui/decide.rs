@@ -106,11 +106,15 @@ impl App {
         }
         let adopt: Vec<String> = chosen.iter().map(|c| c.id.clone()).collect();
         self.mode = Mode::Normal;
+        // Whoever still has the floor when the item is decided took it: the record lists them.
+        let floor = self.session.item(&item).and_then(|st| st.floor.clone());
+        let mut fx: Vec<Effect> = self.floor_handover(Some(&item), floor.as_ref()).into_iter().collect();
         let event = Event::Decision { item, outcome, text, adopt };
-        match correcting {
-            Some(of) => vec![Effect::Append(Event::Correction { of, with: Some(Box::new(event)), reason: "decision changed".into() })],
-            None => vec![Effect::Append(event)],
-        }
+        fx.push(match correcting {
+            Some(of) => Effect::Append(Event::Correction { of, with: Some(Box::new(event)), reason: "decision changed".into() }),
+            None => Effect::Append(event),
+        });
+        fx
     }
 
     fn mode_typing(&mut self, value: bool) {
@@ -144,18 +148,25 @@ impl App {
         Vec::new()
     }
 
+    /// The item's drafts that git does not have: not committed, not under
+    /// way, and not in the proposals file (a commit whose journal entry a
+    /// crash cut off is in the file).
+    pub fn unsaved_drafts(&self, item: &str) -> Vec<&crate::journal::Draft> {
+        let Some(st) = self.session.item(item) else { return Vec::new() };
+        st.drafts
+            .iter()
+            .filter(|d| d.commit.is_none() && !self.in_flight.contains(&d.entry))
+            .filter(|d| !self.proposals.iter().any(|p| p.id == d.proposal))
+            .collect()
+    }
+
     /// Tries again every commit of the current item that failed or never happened.
     pub(super) fn retry(&mut self) -> Vec<Effect> {
         let Some(item) = self.session.current.clone() else { return Vec::new() };
         let Some(st) = self.session.item(&item).cloned() else { return Vec::new() };
         let mut fx = Vec::new();
-        let unsaved: Vec<(String, crate::group::Proposal)> = st
-            .drafts
-            .iter()
-            .filter(|d| d.commit.is_none() && !self.in_flight.contains(&d.entry))
-            .filter(|d| !self.proposals.iter().any(|p| p.id == d.proposal))
-            .filter_map(|d| d.draft.clone().map(|p| (d.entry.clone(), p)))
-            .collect();
+        let unsaved: Vec<(String, crate::group::Proposal)> =
+            self.unsaved_drafts(&item).into_iter().filter_map(|d| d.draft.clone().map(|p| (d.entry.clone(), p))).collect();
         for (entry, p) in unsaved {
             fx.push(self.job(&entry, &item, vec![super::app::Step::Save(Box::new(p))]));
         }

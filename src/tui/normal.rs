@@ -139,7 +139,8 @@ impl App {
             Action::GiveFloor | Action::Confirm if self.focus == Pane::Speakers || a == Action::GiveFloor => {
                 let member = self.speakers().get(self.speaker_selected).cloned().or_else(|| self.speakers().first().cloned());
                 if let (Some(item), Some(member)) = (item.clone(), member) {
-                    fx.extend(self.floor_handover(Some(&item), floor.as_ref()));
+                    // Giving the floor again to whoever has it is not a handover.
+                    fx.extend(self.floor_handover(Some(&item), floor.as_ref().filter(|f| f.member != member)));
                     fx.push(Effect::Append(Event::FloorGiven { item, member, seconds: self.session.speaking_time }));
                 }
             }
@@ -185,7 +186,7 @@ impl App {
 
     /// Before the floor passes on: a speaker whose intervention was not
     /// noted is recorded as having taken the floor, so the record lists them.
-    fn floor_handover(&self, item: Option<&str>, floor: Option<&crate::journal::Floor>) -> Option<Effect> {
+    pub(super) fn floor_handover(&self, item: Option<&str>, floor: Option<&crate::journal::Floor>) -> Option<Effect> {
         let (item, f) = (item?, floor?);
         Some(Effect::Append(Event::Intervention {
             item: item.to_string(),

@@ -262,10 +262,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
         if app.item_status(cur) == ItemStatus::NotCommitted {
             git.push_str("  │  ✗ decision NOT in git: R tries again");
         }
-        let unsaved = app
-            .session
-            .item(cur)
-            .map_or(0, |st| st.drafts.iter().filter(|d| d.commit.is_none() && !app.in_flight.contains(&d.entry)).count());
+        let unsaved = app.unsaved_drafts(cur).len();
         if unsaved > 0 {
             git.push_str(&format!("  │  ✗ {unsaved} proposal(s) NOT in git: R"));
         }
