@@ -377,3 +377,40 @@ fn proposals_cross_between_the_command_line_and_the_room() {
     assert!(choices.is_empty(), "nothing is pending on 23 b) any more: {choices:?}");
     assert!(room.blocks.iter().any(|b| !b.is_changed() && b.id.0 == "para_23__b"), "the text in force now has it");
 }
+
+/// At 80x24 with twenty proposals on the item, the dialog scrolls so that the
+/// proposal under the cursor is always in sight.
+#[test]
+fn the_dialog_scrolls_to_the_chosen_row_on_a_small_terminal() {
+    let (_t, dir) = demo();
+    let mut room = open(&dir, T0);
+    take_up_7(&mut room);
+    let mut j = Journal::new(room.journal_path.clone());
+    let base = room.proposals.iter().find(|p| p.id == "sc78-37-23b").unwrap().clone();
+    for k in 0..20 {
+        let mut p = base.clone();
+        p.id = format!("many-{k:02}");
+        p.proponents = vec!["Brazil".into()];
+        let ev = Event::ProposalMade {
+            item: "7".into(),
+            proposal: p.id.clone(),
+            proponents: p.proponents.clone(),
+            supporters: vec![],
+            target: "23 b)".into(),
+            text: String::new(),
+            drafted_against: None,
+            draft: Some(Box::new(p)),
+        };
+        j.append(&gavel::journal::Entry::new(T0 + k, ev)).unwrap();
+    }
+    let mut room = open(&dir, T0 + 30);
+    room.update(Action::OpenDecide, T0 + 30);
+    let s = screen(&room, 80, 24);
+    assert!(s.contains("[x] many-19 (Brazil)"), "newest first, chosen: {s}");
+    for _ in 0..20 {
+        room.update(Action::Down, T0 + 30);
+    }
+    let s = screen(&room, 80, 24);
+    assert!(s.contains("[ ] sc78-37-23b (Kenya, New Zealand)"), "the last row is in sight: {s}");
+    assert!(s.contains("Enter: type the decision's text"), "the footer stays: {s}");
+}

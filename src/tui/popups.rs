@@ -207,38 +207,53 @@ pub(super) fn draw_decide(
 ) {
     use crate::journal::Outcome;
     let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
-    let w = area.width.saturating_sub(4) as usize;
+    let title = if correcting { "Change the decision on the current item" } else { "Decision on the current item" };
+    let frame = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let inner = frame.inner(area);
+    f.render_widget(Clear, area);
+    f.render_widget(frame, area);
+    let w = inner.width as usize;
     let adopting = matches!(outcome, Outcome::Agreed | Outcome::AgreedAsAmended);
-    let mut body = vec![Line::from(format!("Outcome (Tab): {}", outcome.describe()))];
+    let mut head = vec![Line::from(format!("Outcome (Tab): {}", outcome.describe()))];
     if adopting {
-        body.push(Line::from(if choices.is_empty() {
+        head.push(Line::from(if choices.is_empty() {
             "No pending proposal on this item: the decision adopts no text.".to_string()
         } else {
             "It adopts (↑ ↓ move, space chooses; one per provision, the others are superseded):".to_string()
         }));
-        for (k, c) in choices.iter().enumerate() {
-            let mark = if c.chosen { "[x]" } else { "[ ]" };
-            let warn = if c.brackets.is_some() { "  (has [brackets]: not agreed)" } else { "" };
-            let style = if k == cursor && !typing { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
-            body.push(Line::from(Span::styled(format!("{mark} {}{warn}", c.label), style)));
-            let mut line = wrap(spans(&c.preview, app.color), w.saturating_sub(4).max(10), 4);
-            line.truncate(2);
-            body.extend(line);
-        }
     }
-    body.push(Line::from(""));
-    body.push(Line::from(format!("Text: {text}{}", if typing { "_" } else { "" })));
-    body.push(Line::from(""));
-    body.push(Line::from(match (typing, outcome) {
-        (false, _) => "Enter: type the decision's text · Esc cancels",
-        (true, Outcome::AgreedAsAmended) if !correcting => {
-            "Enter: amend the chosen proposal in the editor, then Ctrl-S adopts it · Esc back"
+    // The list scrolls so that the chosen row is always in sight.
+    let mut list = Vec::new();
+    let mut at = 0;
+    for (k, c) in choices.iter().enumerate().filter(|_| adopting) {
+        if k == cursor {
+            at = list.len();
         }
-        (true, _) => "Enter records the decision (then each chosen proposal is committed) · Esc back",
-    }));
-    let title = if correcting { "Change the decision on the current item" } else { "Decision on the current item" };
-    f.render_widget(Clear, area);
-    f.render_widget(Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(format!(" {title} "))), area);
+        let mark = if c.chosen { "[x]" } else { "[ ]" };
+        let warn = if c.brackets.is_some() { "  (has [brackets]: not agreed)" } else { "" };
+        let style = if k == cursor && !typing { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+        list.push(Line::from(Span::styled(format!("{mark} {}{warn}", c.label), style)));
+        let mut preview = wrap(spans(&c.preview, app.color), w.saturating_sub(4).max(10), 4);
+        preview.truncate(2);
+        list.extend(preview);
+    }
+    let foot = vec![
+        Line::from(format!("Text: {text}{}", if typing { "_" } else { "" })),
+        Line::from(match (typing, outcome) {
+            (false, _) => "Enter: type the decision's text · Esc cancels",
+            (true, Outcome::AgreedAsAmended) if !correcting => {
+                "Enter: amend the chosen proposal in the editor, then Ctrl-S adopts it · Esc back"
+            }
+            (true, _) => "Enter records the decision (then each chosen proposal is committed) · Esc back",
+        }),
+    ];
+    let head_h = head.iter().map(|l| l.width().div_ceil(w.max(1)).max(1)).sum::<usize>() as u16;
+    let [top, middle, bottom] = Layout::vertical([Constraint::Length(head_h), Constraint::Min(1), Constraint::Length(4)]).areas(inner);
+    f.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
+    let visible = middle.height as usize;
+    let scroll = (at + 3).saturating_sub(visible) as u16;
+    f.render_widget(Paragraph::new(list).scroll((scroll, 0)), middle);
+    f.render_widget(Paragraph::new(foot).wrap(Wrap { trim: false }), bottom);
 }
 
 pub(super) fn draw_corrections(f: &mut Frame, app: &App, selected: usize) {
