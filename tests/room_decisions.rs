@@ -134,19 +134,21 @@ fn a_decision_git_does_not_have_is_a_state_that_survives_a_restart_and_is_tried_
     assert_eq!(room.item_status("7"), ItemStatus::NotCommitted);
     let s = screen(&room, 140, 40);
     assert!(s.contains("✗  7. Timeframes") && s.contains("decision NOT in git: R tries again"), "{s}");
-    assert!(room.errors.iter().any(|e| e.contains("index.lock")), "{:?}", room.errors);
+    assert!(room.problems().iter().any(|e| e.contains("index.lock")), "{:?}", room.problems());
     assert_eq!(std::fs::read(dir.join("resolutions/conf-11.3.txt")).unwrap(), before, "nothing half-written");
     assert!(entries(&room).iter().any(|e| matches!(e, Event::CommitFailed { reason, .. } if reason.contains("index.lock"))));
     // A restart shows the same: git still does not have it.
     let mut room = open(&dir, T0 + 60);
     assert_eq!(room.item_status("7"), ItemStatus::NotCommitted);
+    assert!(room.problems().iter().any(|e| e.contains("index.lock")), "the reason survives too: {:?}", room.problems());
     assert!(screen(&room, 140, 40).contains("✗  7. Timeframes"));
     // The cause fixed, R commits it.
     std::fs::remove_file(&lock).unwrap();
     room.update(Action::Retry, T0 + 61);
-    assert_eq!(room.item_status("7"), ItemStatus::Concluded, "{:?}", room.errors);
+    assert_eq!(room.item_status("7"), ItemStatus::Concluded, "{:?}", room.problems());
     assert!(head_message(&dir).contains("Proposal: sc78-37-23b"));
     assert!(screen(&room, 140, 40).contains("✓  7. Timeframes"));
+    assert!(room.problems().is_empty(), "done: the problem is gone: {:?}", room.problems());
 }
 
 #[test]
@@ -167,7 +169,7 @@ fn a_proposal_git_cannot_take_leaves_the_file_unchanged_and_is_tried_again() {
     std::fs::remove_file(&lock).unwrap();
     let mut room = open(&dir, T0 + 5);
     room.update(Action::Retry, T0 + 5);
-    assert!(head_message(&dir).contains("Proposal: sc78-session-7-1"), "{:?}", room.errors);
+    assert!(head_message(&dir).contains("Proposal: sc78-session-7-1"), "{:?}", room.problems());
     assert!(!screen(&room, 140, 40).contains("NOT in git"));
 }
 

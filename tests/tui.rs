@@ -239,7 +239,7 @@ fn outside_git_the_decision_is_kept_and_the_failure_shown() {
     app.update(Action::OpenDecide, T0);
     app.update(Action::Confirm, T0);
     app.update(Action::Confirm, T0);
-    assert!(app.errors.iter().any(|e| e.contains("not committed:") && e.contains("not in a git repository")), "{:?}", app.errors);
+    assert!(app.problems().iter().any(|e| e.contains("not committed:") && e.contains("not in a git repository")), "{:?}", app.problems());
     assert_eq!(app.item_status("7"), gavel::journal::ItemStatus::NotCommitted);
     let (entries, _) = Journal::new(Journal::path_for(&repo.file("agendas/sc78-wg-11-3/sc78-session.meeting.json"))).read();
     assert!(entries.iter().any(|e| matches!(e.event, Event::Decision { .. })));

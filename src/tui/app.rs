@@ -137,6 +137,8 @@ pub struct App {
     pub mode: Mode,
     /// Problems to show in the error panel (malformed files, a journal that could not be written).
     pub errors: Vec<String>,
+    /// Why git could not do what a journal entry asked, by entry (gone once it is done).
+    pub not_committed: std::collections::BTreeMap<String, String>,
     pub show_errors: bool,
     pub now: i64,
     pub quit: bool,
@@ -192,6 +194,7 @@ impl App {
             editor: None,
             mode: Mode::Normal,
             errors,
+            not_committed: Default::default(),
             show_errors: false,
             now: clock_now,
             quit: false,
@@ -202,6 +205,19 @@ impl App {
         };
         app.refresh();
         app.resolution_selected = app.item_provision();
+        // What git could not do before the room was closed is still to be done.
+        for st in app.session.items.values() {
+            if let Some(d) = st.decision.as_ref().filter(|d| !d.outstanding().is_empty())
+                && let Some(why) = &d.failed
+            {
+                app.not_committed.insert(d.entry.clone(), why.clone());
+            }
+            for d in st.drafts.iter().filter(|d| d.commit.is_none() && !app.proposals.iter().any(|p| p.id == d.proposal)) {
+                if let Some(why) = &d.failed {
+                    app.not_committed.insert(d.entry.clone(), why.clone());
+                }
+            }
+        }
         app
     }
 
@@ -220,6 +236,13 @@ impl App {
         };
         let id = &res.node(i).id;
         self.blocks.iter().position(|b| &b.id == id).unwrap_or(0)
+    }
+
+    /// Every problem to show: those of the files and the journal, then what git could not do.
+    pub fn problems(&self) -> Vec<String> {
+        let mut v = self.errors.clone();
+        v.extend(self.not_committed.values().map(|r| format!("not committed: {r} (fix the cause, then R on the item tries again)")));
+        v
     }
 
     pub fn current_item(&self) -> Option<&AgendaItem> {

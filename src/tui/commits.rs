@@ -112,11 +112,14 @@ impl App {
         match &r.failed {
             Some(reason) => {
                 effects.push(Effect::Append(Event::CommitFailed { of: r.of.clone(), reason: reason.clone() }));
-                self.errors.push(format!("not committed: {reason} (fix the cause, then R on the item tries again)"));
+                self.not_committed.insert(r.of.clone(), reason.clone());
                 self.show_errors = true;
                 self.notice = Some("Not committed: see the problems (e); R tries again".into());
             }
-            None => self.notice = Some(r.summary.clone()),
+            None => {
+                self.not_committed.remove(&r.of);
+                self.notice = Some(r.summary.clone());
+            }
         }
         effects
     }

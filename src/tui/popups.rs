@@ -55,10 +55,11 @@ pub(super) fn draw_help(f: &mut Frame) {
 
 pub(super) fn draw_errors(f: &mut Frame, app: &App) {
     let area = f.area();
-    let h = (app.errors.len() as u16 + 2).clamp(3, area.height / 2);
+    let problems = app.problems();
+    let h = (problems.len() as u16 + 2).clamp(3, area.height / 2);
     let rect = Rect { x: area.x, y: area.y + area.height.saturating_sub(h + 1), width: area.width, height: h };
     let body: Vec<Line> =
-        if app.errors.is_empty() { vec![Line::from("No problems.")] } else { app.errors.iter().map(|e| Line::from(e.clone())).collect() };
+        if problems.is_empty() { vec![Line::from("No problems.")] } else { problems.into_iter().map(Line::from).collect() };
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(" Problems (e to hide) ")).wrap(Wrap { trim: false }),

@@ -255,7 +255,8 @@ fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
 fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let item = app.current_item().map(|i| format!("Item {}: {}", i.id, i.title)).unwrap_or_else(|| "no item taken up".into());
     let floor = app.floor().map(|(m, left)| format!("  │  Floor: {m} {}", mmss(left))).unwrap_or_default();
-    let errors = if app.errors.is_empty() { String::new() } else { format!("  │  {} problem(s): e", app.errors.len()) };
+    let n = app.errors.len() + app.not_committed.len();
+    let errors = if n == 0 { String::new() } else { format!("  │  {n} problem(s): e") };
     let notice = app.notice.as_ref().map(|n| format!("  │  {n}")).unwrap_or_default();
     let mut git = String::new();
     if let Some(cur) = app.session.current.as_deref() {
