@@ -226,3 +226,39 @@ fn the_room_and_the_command_line_at_once_lose_nothing() {
         assert!(r.clean(), "trial {trial}: work tree and index agree with HEAD");
     }
 }
+
+/// A file with CRLF line ends and a byte-order mark stays so: an adoption
+/// changes only the lines of the provisions it changes.
+#[test]
+fn crlf_and_a_byte_order_mark_are_kept() {
+    let r = demo();
+    for rel in [RES, PROPOSALS] {
+        let b = std::fs::read(r.dir.join(rel)).unwrap();
+        let mut crlf = b"\xef\xbb\xbf".to_vec();
+        crlf.extend(String::from_utf8(b).unwrap().replace('\n', "\r\n").into_bytes());
+        std::fs::write(r.dir.join(rel), crlf).unwrap();
+    }
+    let g = r.git();
+    let mut index = g.index().unwrap();
+    index.add_path(std::path::Path::new(RES)).unwrap();
+    index.add_path(std::path::Path::new(PROPOSALS)).unwrap();
+    index.write().unwrap();
+    let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("t", "t@x").unwrap();
+    let parent = g.head().unwrap().peel_to_commit().unwrap();
+    g.commit(Some("HEAD"), &sig, &sig, "CRLF", &tree, &[&parent]).unwrap();
+    ops::adopt(&r.dir, &name(), "sc78-37-23b", Decision::Agreed, "", &ctx("7")).unwrap();
+    ops::set_status(&r.dir, &name(), "sc78-37-13g", Status::Rejected, "", &ctx("2")).unwrap();
+    let head = g.head().unwrap().peel_to_commit().unwrap();
+    let adopted = head.parent(0).unwrap();
+    let diff = g.diff_tree_to_tree(Some(&adopted.parent(0).unwrap().tree().unwrap()), Some(&adopted.tree().unwrap()), None).unwrap();
+    let stats = diff.stats().unwrap();
+    assert_eq!((stats.files_changed(), stats.insertions(), stats.deletions()), (2, 2, 2), "one line in each file");
+    for rel in [RES, PROPOSALS] {
+        let b = std::fs::read(r.dir.join(rel)).unwrap();
+        assert!(b.starts_with(b"\xef\xbb\xbf"), "{rel} keeps its BOM");
+        let text = String::from_utf8(b).unwrap();
+        assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "{rel} is CRLF throughout");
+    }
+    assert!(r.clean());
+}

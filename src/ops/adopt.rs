@@ -81,9 +81,11 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
         body.push_str(&format!("\nSuperseded by this decision: {}.\n", ids.join(", ")));
     }
     let message = format!("{body}\n{}", super::trailers(p, ctx, Some(decision.as_str())).render());
+    // Written as the file was: its byte-order mark and line ends kept, so only the changed provisions differ.
+    let like = |path: &Path, text: &str| crate::resolution::write::like(&std::fs::read(path).unwrap_or_default(), text);
     let files = [
-        NewFile { path: l.store.relative(&loaded.path), bytes: to_text(&applied.proposed).into_bytes() },
-        NewFile { path: l.store.relative(&file.path), bytes: new_proposals.into_bytes() },
+        NewFile { path: l.store.relative(&loaded.path), bytes: like(&loaded.path, &to_text(&applied.proposed)) },
+        NewFile { path: l.store.relative(&file.path), bytes: like(&file.path, &new_proposals) },
     ];
     let done = l.store.record(&files, &message, ctx.author.as_ref())?;
     Ok(Adopted {

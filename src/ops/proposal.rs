@@ -60,7 +60,8 @@ pub fn save_proposal(root: &Path, name: &ResolutionName, p: &Proposal, ctx: &Con
     let subject = format!("{}: proposal to {what} by {}", res.header.symbol, and_list(&p.proponents));
     let body = format!("{subject}\n\n{}", super::described(p, res, &applied.proposed));
     let message = format!("{body}\n{}", super::trailers(p, ctx, None).render());
-    let done = l.store.record(&[NewFile { path: l.store.relative(&path), bytes: text.into_bytes() }], &message, ctx.author.as_ref())?;
+    let bytes = crate::resolution::write::like(&std::fs::read(&path).unwrap_or_default(), &text);
+    let done = l.store.record(&[NewFile { path: l.store.relative(&path), bytes }], &message, ctx.author.as_ref())?;
     Ok(Saved { id: p.id.clone(), commit: Some(done.commit), subject })
 }
 
@@ -92,8 +93,8 @@ pub fn set_status(root: &Path, name: &ResolutionName, id: &str, status: Status, 
         ..Trailers::default()
     };
     let message = format!("{body}\n{}", trailers.render());
-    let done =
-        l.store.record(&[NewFile { path: l.store.relative(&file.path), bytes: text.into_bytes() }], &message, ctx.author.as_ref())?;
+    let bytes = crate::resolution::write::like(&std::fs::read(&file.path).unwrap_or_default(), &text);
+    let done = l.store.record(&[NewFile { path: l.store.relative(&file.path), bytes }], &message, ctx.author.as_ref())?;
     Ok(done.commit)
 }
 

@@ -16,6 +16,26 @@ pub enum Ids {
     Hide,
 }
 
+/// `text` as a file written like `original`: with its byte-order mark if it
+/// had one, and with CRLF line ends if most of its lines had them, so that a
+/// rewrite changes only the lines whose content changed.
+pub fn like(original: &[u8], text: &str) -> Vec<u8> {
+    let bom = original.starts_with(b"\xef\xbb\xbf");
+    let lines = original.iter().filter(|b| **b == b'\n').count();
+    let crlf = original.windows(2).filter(|w| w == b"\r\n").count();
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::with_capacity(body.len() + lines + 3);
+    if bom {
+        out.extend_from_slice(b"\xef\xbb\xbf");
+    }
+    if lines > 0 && crlf * 2 > lines {
+        out.extend_from_slice(body.replace("\r\n", "\n").replace('\n', "\r\n").as_bytes());
+    } else {
+        out.extend_from_slice(body.as_bytes());
+    }
+    out
+}
+
 /// The whole file.
 pub fn to_text(res: &Resolution) -> String {
     text(res, Ids::Keep)
@@ -108,5 +128,17 @@ fn write_subtree(res: &Resolution, idx: NodeIdx, depth: usize, ids: Ids, out: &m
     }
     for &c in &node.children {
         write_subtree(res, c, depth + 1, ids, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rewrite_keeps_the_bom_and_crlf_of_the_original() {
+        assert_eq!(like(b"\xef\xbb\xbfa\r\nb\r\n", "a\nc\n"), b"\xef\xbb\xbfa\r\nc\r\n");
+        assert_eq!(like(b"a\nb\n", "a\nc\n"), b"a\nc\n");
+        assert_eq!(like(b"a\r\nb\r\n", "a\r\nc\n"), b"a\r\nc\r\n");
     }
 }
