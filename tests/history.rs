@@ -134,6 +134,21 @@ fn the_cache_is_used_extended_and_rebuilt() {
     let (fixed, how) = store.history(file, &id, "HEAD", None, true).unwrap();
     assert_eq!(how, CacheUse::Rebuilt);
     assert_eq!(fixed.len(), first.len());
+    // Entries that name a missing commit, something that is not a commit id, or a tree: ignored, rebuilt.
+    let path = std::fs::read_dir(&cache_dir).unwrap().next().unwrap().unwrap().path();
+    let good = std::fs::read_to_string(&path).unwrap();
+    let first_commit = fixed[0].commit.to_string();
+    let tree = repo.head().unwrap().peel_to_commit().unwrap().tree_id().to_string();
+    for bad in ["0123456789abcdef0123456789abcdef01234567", "not-hex-at-all", tree.as_str()] {
+        std::fs::write(&path, good.replace(&first_commit, bad)).unwrap();
+        let (again, how) = store.history(file, &id, "HEAD", None, true).unwrap();
+        assert_eq!(how, CacheUse::Rebuilt, "{bad}");
+        assert_eq!(again.len(), first.len(), "{bad}");
+    }
+    // The command line likewise: exit 0, the same history.
+    std::fs::write(&path, good.replace(&first_commit, "not-hex-at-all")).unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).current_dir(&dir).args(["history", "11.3", "23 b)"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 #[test]

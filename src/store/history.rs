@@ -102,7 +102,8 @@ impl Store {
         let head_commit = self.commit(head)?.id();
         let since = since.map(|s| self.commit(s).map(|c| c.id())).transpose()?;
         let cache_path = self.cache_path(file, id);
-        let cached = if use_cache { read_cache(&cache_path, file, id) } else { None };
+        // The cache is never trusted over git: an entry naming a commit git does not have is a cache to rebuild.
+        let cached = if use_cache { read_cache(&cache_path, file, id).filter(|c| self.cache_is_sound(c)) } else { None };
         let (changes, how) = match cached {
             Some(c) if c.head == head_commit.to_string() => (c.changes, CacheUse::Hit),
             Some(c) => {
@@ -154,6 +155,14 @@ impl Store {
             });
         }
         Ok((steps, how))
+    }
+
+    /// True when every commit the cache names is a commit of this repository.
+    fn cache_is_sound(&self, c: &Cached) -> bool {
+        let Ok(odb) = self.repo.odb() else { return false };
+        let is_commit =
+            |s: &str| Oid::from_str(s).is_ok_and(|o| odb.read_header(o).is_ok_and(|(_, kind)| kind == git2::ObjectType::Commit));
+        is_commit(&c.head) && c.changes.iter().all(|ch| is_commit(&ch.commit))
     }
 
     fn cache_path(&self, file: &Path, id: &NodeId) -> PathBuf {
