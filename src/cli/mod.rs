@@ -336,6 +336,21 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, CliError> {
     let repo = cli.repo.as_deref();
+    // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
+    let here = match &cli.command {
+        Some(Command::Check { path: Some(p) }) => Some(p.as_path()),
+        Some(Command::Demo { .. }) => None,
+        _ => Some(repo.unwrap_or(Path::new("."))),
+    };
+    if let Some(root) = here.and_then(|h| Workspace::discover(h).ok()) {
+        match crate::ops::repair(&root) {
+            Ok(Some(r)) => {
+                let _ = writeln!(std::io::stderr(), "gavel: {r}");
+            }
+            Ok(None) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     match cli.command {
         Some(Command::Show { resolution, reference, outline, at }) => {
             show::run(repo, &resolution, reference.as_deref(), outline, at.as_deref())

@@ -7,7 +7,7 @@ use super::{CliError, emit};
 use crate::redline::diff_words;
 use crate::redline::merge::{Choice, Conflict};
 use crate::render::tracked::{Format, pieces};
-use crate::store::{Author, Settle, Store, Synced};
+use crate::store::{Author, Settle, Synced};
 use crate::workspace::Workspace;
 
 /// How conflicts are settled from the command line.
@@ -85,9 +85,9 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let author = a.author.as_deref().map(Author::parse).transpose().map_err(CliError::user)?;
     let root =
         Workspace::discover(repo.unwrap_or(Path::new("."))).map_err(|e| CliError::user(format!("{e}; run `gavel demo` to create one")))?;
-    let store = Store::open(&root).map_err(CliError::user)?;
     let mut chair = Chair { take: a.take, ask: std::io::stdin().is_terminal() && std::io::stderr().is_terminal() };
-    let done = store.sync(&root, &a.remote, author, &mut chair).map_err(CliError::user)?;
+    let ctx = crate::ops::Context { doing: "gavel sync".into(), ..Default::default() };
+    let done = crate::ops::sync(&root, &a.remote, author, &mut chair, &ctx)?;
     let out = match done {
         Synced::UpToDate => "Up to date: both records are the same.\n".to_string(),
         Synced::Pushed { commits } => format!("Sent {commits} commit{} to {}.\n", if commits == 1 { "" } else { "s" }, a.remote),

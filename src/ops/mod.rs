@@ -94,13 +94,54 @@ pub(crate) struct Locked {
     _lock: lock::RepoLock,
 }
 
-/// Takes the lock, then reads the working group's files as they are now.
+/// Takes the lock, finishes or undoes a write that was cut off, then reads
+/// the working group's files as they are now.
 pub(crate) fn locked(root: &Path, ctx: &Context) -> Result<Locked, OpError> {
     let store = Store::open(root)?;
     let doing = if ctx.doing.is_empty() { "gavel" } else { ctx.doing.as_str() };
     let lock = lock::RepoLock::acquire(store.repo.path(), doing, ctx.wait.unwrap_or(lock::WAIT))?;
+    store.repair()?;
     let ws = Workspace::load(root);
     Ok(Locked { store, ws, _lock: lock })
+}
+
+/// Finishes or undoes a write that was cut off (a crash, `kill -9`), if the
+/// repository at `root` has one; every command runs this first. Costs one
+/// look at a file when there is none (git is not opened).
+pub fn repair(root: &Path) -> Result<Option<crate::store::Repaired>, OpError> {
+    let Some(git_dir) = git_dir(root) else { return Ok(None) };
+    if !crate::store::intent_path(&git_dir).exists() {
+        return Ok(None);
+    }
+    let store = Store::open(root)?;
+    let _lock = lock::RepoLock::acquire(store.repo.path(), "gavel (finishing a write that was cut off)", lock::WAIT)?;
+    Ok(store.repair()?)
+}
+
+/// The git folder of the repository holding `root`, found without opening git.
+fn git_dir(root: &Path) -> Option<std::path::PathBuf> {
+    let abs = std::path::absolute(root).ok()?;
+    let top = abs.ancestors().find(|d| d.join(".git").exists())?;
+    let dot = top.join(".git");
+    if dot.is_dir() {
+        return Some(dot);
+    }
+    // A linked work tree: `.git` is a file naming the git folder.
+    let text = std::fs::read_to_string(&dot).ok()?;
+    let dir = std::path::PathBuf::from(text.strip_prefix("gitdir:")?.trim());
+    Some(if dir.is_absolute() { dir } else { top.join(dir) })
+}
+
+/// `gavel sync` under the repository lock.
+pub fn sync(
+    root: &Path,
+    remote: &str,
+    author: Option<Author>,
+    settle: &mut dyn crate::store::Settle,
+    ctx: &Context,
+) -> Result<crate::store::Synced, OpError> {
+    let l = locked(root, ctx)?;
+    Ok(l.store.sync(root, remote, author, settle)?)
 }
 
 /// A resolution of the workspace and its proposals file (which may not exist yet).

@@ -3,6 +3,7 @@
 //! hooks are run).
 
 mod history;
+mod intent;
 pub mod message;
 mod open;
 mod record;
@@ -10,6 +11,7 @@ mod snapshot;
 mod sync;
 
 pub use history::{CacheUse, Step, Version};
+pub use intent::{Repaired, intent_path};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
 pub use record::{NewFile, Recorded};

@@ -62,6 +62,13 @@ impl Store {
         let sig = git(author.signature(), || format!("the signature of {}", author.name))?;
         let commit = git(repo.commit(None, &sig, &sig, message, &tree, &[&parent]), || "creating the commit".into())?;
         crate::ops::crash_point("record:committed");
+        self.begin(&super::intent::Intent {
+            branch: branch.clone(),
+            parent: parent.id().to_string(),
+            commit: commit.to_string(),
+            paths: files.iter().map(|f| f.path.clone()).collect(),
+        })?;
+        crate::ops::crash_point("record:intent");
 
         // The files, each whole; then the branch.
         let mut found: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
@@ -92,6 +99,7 @@ impl Store {
             }
             if let Err(e) = crate::fsx::write_atomic(abs, &f.bytes) {
                 put_back(k);
+                self.end();
                 return Err(StoreError::Io { doing: format!("writing {}", f.path.display()), source: e });
             }
             crate::ops::crash_point("record:file-written");
@@ -99,6 +107,7 @@ impl Store {
         let subject = message.lines().next().unwrap_or_default();
         if let Err(e) = repo.reference_matching(&branch, commit, true, parent.id(), &format!("gavel: {subject}")) {
             put_back(files.len());
+            self.end();
             let moved = repo.refname_to_id(&branch).map(|o| o != parent.id()).unwrap_or(false);
             return Err(if moved {
                 StoreError::Moved(branch)
@@ -116,6 +125,8 @@ impl Store {
                 );
             }
         }
+        crate::ops::crash_point("record:index");
+        self.end();
         let written: Vec<String> = files.iter().map(|f| f.path.display().to_string()).collect();
         let left_alone = self.changed_files().into_iter().filter(|f| !written.contains(f)).collect();
         Ok(Recorded { commit, parent: parent.id(), left_alone })

@@ -89,12 +89,26 @@ impl Store {
             return Ok(Synced::Pushed { commits: count(repo, ours.id(), Some(theirs.id())) });
         }
         if base == ours.id() {
+            let paths = changed_paths(repo, &ours, &theirs)?;
+            self.begin(&super::intent::Intent {
+                branch: branch_ref.clone(),
+                parent: ours.id().to_string(),
+                commit: theirs.id().to_string(),
+                paths,
+            })?;
             let mut co = CheckoutBuilder::new();
             co.safe();
-            git(repo.checkout_tree(theirs.as_object(), Some(&mut co)), || "updating the files to the remote's record".into())?;
-            git(repo.reference_matching(&branch_ref, theirs.id(), true, ours.id(), "gavel sync: fast-forward"), || {
-                format!("moving {branch}")
-            })?;
+            if let Err(e) = repo.checkout_tree(theirs.as_object(), Some(&mut co)) {
+                self.repair()?;
+                return git(Err(e), || "updating the files to the remote's record".into());
+            }
+            crate::ops::crash_point("sync:files-written");
+            if let Err(e) = repo.reference_matching(&branch_ref, theirs.id(), true, ours.id(), "gavel sync: fast-forward") {
+                self.repair()?;
+                return git(Err(e), || format!("moving {branch}"));
+            }
+            crate::ops::crash_point("sync:branch-moved");
+            self.end();
             return Ok(Synced::FastForwarded { commits: count(repo, theirs.id(), Some(ours.id())) });
         }
         self.merge_with(&prefix, &branch_ref, &ours, &theirs, base, remote_name, &branch, author, settle)
@@ -194,8 +208,15 @@ impl Store {
         }
         let sig = git(author.signature(), || format!("the signature of {}", author.name))?;
         let commit = git(repo.commit(None, &sig, &sig, &message, &tree, &[ours, theirs]), || "creating the merge commit".into())?;
+        crate::ops::crash_point("sync:committed");
         // The work tree follows: the files that differ from ours, each whole.
         let diff = git(repo.diff_tree_to_tree(Some(&ot), Some(&tree), None), || "comparing trees".into())?;
+        self.begin(&super::intent::Intent {
+            branch: branch_ref.to_string(),
+            parent: ours.id().to_string(),
+            commit: commit.to_string(),
+            paths: diff.deltas().filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf)).collect(),
+        })?;
         let workdir = self.workdir.clone();
         let mut written: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
         for d in diff.deltas() {
@@ -214,20 +235,25 @@ impl Store {
             };
             if let Err(e) = r {
                 restore(&workdir, &written);
+                self.end();
                 return io(Err(e), || format!("writing {}", abs.display()));
             }
             written.push((p, old));
+            crate::ops::crash_point("sync:file-written");
         }
         if let Err(e) = repo.reference_matching(branch_ref, commit, true, ours.id(), "gavel sync: merge") {
             restore(&workdir, &written);
+            self.end();
             return git(Err(e), || format!("moving {branch}"));
         }
+        crate::ops::crash_point("sync:branch-moved");
         if let Ok(mut idx) = repo.index() {
             for (p, _) in &written {
                 let _ = if workdir.join(p).exists() { idx.add_path(p) } else { idx.remove_path(p) };
             }
             let _ = idx.write();
         }
+        self.end();
         self.push(remote_name, branch)?;
         Ok(Synced::Merged { commit, settled })
     }
@@ -254,6 +280,13 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// The paths that differ between two commits.
+fn changed_paths(repo: &git2::Repository, a: &git2::Commit, b: &git2::Commit) -> Result<Vec<PathBuf>, StoreError> {
+    let (at, bt) = (git(a.tree(), || "reading trees".into())?, git(b.tree(), || "reading trees".into())?);
+    let diff = git(repo.diff_tree_to_tree(Some(&at), Some(&bt), None), || "comparing trees".into())?;
+    Ok(diff.deltas().filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf)).collect())
 }
 
 fn restore(workdir: &Path, written: &[(PathBuf, Option<Vec<u8>>)]) {
