@@ -117,6 +117,16 @@ pub fn locate(text: &str, path: &[Seg]) -> (u32, u32) {
     (1, 1)
 }
 
+/// The line and column of a character inside the string value at `path`:
+/// `offset` bytes into the string as it reads once unescaped. Falls back to
+/// [`locate`] when the path has no string value.
+pub fn locate_in_string(text: &str, path: &[Seg], value: &str, offset: usize) -> (u32, u32) {
+    let Some((start, _)) = value_span(text, path) else { return locate(text, path) };
+    // Past the opening quote, and the string's text before the character as JSON writes it.
+    let before = serde_json::to_string(&value[..offset]).map_or(offset, |s| s.len() - 2);
+    line_col(text, (start + 1 + before).min(text.len()))
+}
+
 /// The byte range of the value at a path, if the text has it.
 pub fn value_span(text: &str, path: &[Seg]) -> Option<(usize, usize)> {
     index(text).into_iter().find(|e| e.path == path).map(|e| e.value)

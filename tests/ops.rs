@@ -262,3 +262,97 @@ fn crlf_and_a_byte_order_mark_are_kept() {
     }
     assert!(r.clean());
 }
+
+/// Text that would break the resolution when written into it (a line break
+/// with a new paragraph after it, an identity marker) is found by `check`
+/// at its line and column and refused by `adopt`, which changes nothing.
+#[test]
+fn proposal_text_that_would_break_the_resolution_is_found_and_refused() {
+    let r = demo();
+    let src = r.read(PROPOSALS);
+    let injected = src.replacen(
+        "has not been provided, Parties provide the Secretariat with justification for why they have not been able to respond and provide",
+        "has not been provided, Parties provide the Secretariat with justification.\\n24. INJECTED and provide",
+        1,
+    );
+    assert_ne!(injected, src);
+    std::fs::write(r.dir.join(PROPOSALS), &injected).unwrap();
+    let g = r.git();
+    let mut index = g.index().unwrap();
+    index.add_path(std::path::Path::new(PROPOSALS)).unwrap();
+    index.write().unwrap();
+    let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
+    let sig = git2::Signature::now("t", "t@x").unwrap();
+    let parent = g.head().unwrap().peel_to_commit().unwrap();
+    g.commit(Some("HEAD"), &sig, &sig, "a proposal with an injected paragraph", &tree, &[&parent]).unwrap();
+    let check = r.gavel(&["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
+    let (line, text) = injected.lines().enumerate().find(|(_, l)| l.contains("24. INJECTED")).unwrap();
+    let col = text.find("\\n24.").unwrap() + 1;
+    assert!(out.contains(&format!("{PROPOSALS}:{}:{col}", line + 1)), "located at the line break ({}:{col}): {out}", line + 1);
+    assert!(out.contains("the text has a line break"), "{out}");
+    let before = (r.head(), r.read(RES), r.read(PROPOSALS));
+    let o = r.gavel(&["adopt", "11.3", "23 b)"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("a line break"));
+    assert_eq!(before, (r.head(), r.read(RES), r.read(PROPOSALS)), "nothing changed");
+    // An identity marker at the end of a proposal's text: the same.
+    let e = ops::save_proposal(
+        &r.dir,
+        &name(),
+        &{
+            let mut p = draft(&r, "t-m", "two months");
+            if let Change::Replace { text, .. } = &mut p.changes[0] {
+                text.push_str(" {#para_23__a}");
+            }
+            p
+        },
+        &ctx("7"),
+    )
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 1, "{e}");
+    assert!(e.to_string().contains("identity marker"), "{e}");
+}
+
+/// A new paragraph with its sub-paragraphs, as one insertion: written with
+/// labels and indentation, the paragraphs after it renumbered, and the
+/// result checks clean.
+#[test]
+fn a_new_paragraph_with_its_sub_paragraphs_is_inserted_whole() {
+    let r = demo();
+    let p = Proposal {
+        id: "t-24".into(),
+        title: "A new paragraph on follow-up".into(),
+        group: Some("sc78-wg-11-3".into()),
+        proponents: vec!["Kenya".into()],
+        supporters: vec![],
+        source: None,
+        revision: Some("Rev. CoP19".parse().unwrap()),
+        status: Status::Pending,
+        changes: vec![Change::Insert {
+            anchor: gavel::group::Anchor::After("23".parse().unwrap()),
+            text: "ENCOURAGES Parties to:".into(),
+            children: vec![
+                gavel::group::NewProvision { text: "report on follow-up; and".into(), children: vec![] },
+                gavel::group::NewProvision {
+                    text: "share:".into(),
+                    children: vec![gavel::group::NewProvision { text: "lessons learned.".into(), children: vec![] }],
+                },
+            ],
+        }],
+        amends: None,
+    };
+    ops::save_proposal(&r.dir, &name(), &p, &ctx("7")).unwrap();
+    let done = ops::adopt(&r.dir, &name(), "t-24", Decision::Agreed, "", &ctx("7")).unwrap();
+    assert!(done.subject.contains("insert 24"), "{}", done.subject);
+    let text = r.read(RES);
+    assert!(
+        text.contains("24. ENCOURAGES Parties to: {#t-24.1}\n    a) report on follow-up; and {#t-24.1.1}\n    b) share: {#t-24.1.2}\n        i) lessons learned. {#t-24.1.2.1}\n"),
+        "{}",
+        &text[text.find("24. ENCOURAGES").unwrap_or(0)..][..300.min(text.len() - text.find("24. ENCOURAGES").unwrap_or(0))]
+    );
+    assert!(text.contains("\n25. "), "the old 24 is now 25");
+    let check = r.gavel(&["check"]);
+    assert!(check.status.success(), "{}{}", String::from_utf8_lossy(&check.stdout), String::from_utf8_lossy(&check.stderr));
+}

@@ -143,7 +143,9 @@ fn no_remote_is_a_clear_message() {
     assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
     let o = gavel(&dir, &["sync"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("finding the remote `origin` (add one with `git remote add origin URL`)"));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("this repository has no remote `origin`; add one with `git remote add origin URL`")
+    );
 }
 
 #[test]

@@ -128,8 +128,8 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
     let text = a.text.clone();
     let change = match (a.delete, a.insert_before, a.insert_after, text) {
         (true, false, false, None) => Change::Delete { target: reference.clone(), drafted_against: base },
-        (false, true, false, Some(t)) => Change::Insert { anchor: Anchor::Before(reference.clone()), text: t },
-        (false, false, true, Some(t)) => Change::Insert { anchor: Anchor::After(reference.clone()), text: t },
+        (false, true, false, Some(t)) => Change::Insert { anchor: Anchor::Before(reference.clone()), text: t, children: vec![] },
+        (false, false, true, Some(t)) => Change::Insert { anchor: Anchor::After(reference.clone()), text: t, children: vec![] },
         (false, false, false, Some(t)) => Change::Replace { target: reference.clone(), drafted_against: base, text: t },
         _ => return Err(CliError::user("give --text (new text), with --before or --after to insert; or --delete alone")),
     };

@@ -9,7 +9,7 @@ pub mod time;
 
 pub use meeting::{Access, AgendaItem, Day, ItemKind, Meeting, Session};
 pub use member::{Category, Member, Role};
-pub use proposal::{Anchor, Change, Proposal, ProposalFile, Status};
+pub use proposal::{Anchor, Change, MAX_NEW_DEPTH, NewProvision, Proposal, ProposalFile, Status, text_problems};
 pub use time::{Date, TimeOfDay};
 
 use serde::{Deserialize, Serialize};

@@ -50,6 +50,7 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
     let (loaded, file) = resolution_and_proposals(&l.ws, name)?;
     let res = &loaded.value;
     let (file, index, p) = pending(res, file, id)?;
+    super::well_formed(p)?;
     if let Some(b) = not_agreed(p) {
         return Err(OpError::Bracketed(p.id.clone(), b));
     }

@@ -209,6 +209,26 @@ pub(crate) fn trailers(p: &Proposal, ctx: &Context, decision: Option<&str>) -> c
     }
 }
 
+/// Refuses a proposal whose text is not a provision's text (a line break, an
+/// identity marker, a label of its own, unclosed marks): written into the
+/// resolution, it would break it.
+pub(crate) fn well_formed(p: &Proposal) -> Result<(), OpError> {
+    for (k, c) in p.changes.iter().enumerate() {
+        for (_, text) in c.texts() {
+            if let Some((at, what, fix)) = crate::group::text_problems(text).into_iter().next() {
+                let near: String = text[at..].chars().take(24).collect();
+                return Err(OpError::Data(format!(
+                    "proposal `{}`, change {}: its text has {what} (at \"{}\"); {fix}; `gavel check` lists every such problem",
+                    p.id,
+                    k + 1,
+                    near.escape_debug()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// `resolutions/<slug>.proposals.json`.
 pub fn proposals_path(ws: &Workspace, res: &Resolution) -> std::path::PathBuf {
     ws.root.join(crate::workspace::RESOLUTIONS_DIR).join(format!("{}{}", res.header.symbol.slug(), crate::workspace::PROPOSALS_SUFFIX))

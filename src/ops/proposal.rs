@@ -33,6 +33,7 @@ pub fn save_proposal(root: &Path, name: &ResolutionName, p: &Proposal, ctx: &Con
     if p.proponents.is_empty() {
         return Err(OpError::NotApplicable(p.id.clone(), "nobody proposes it: name at least one proponent".into()));
     }
+    super::well_formed(p)?;
     if let Some(f) = file
         && let Some(same) = f.value.proposals.iter().find(|q| q.id == p.id)
     {

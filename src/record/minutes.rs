@@ -234,8 +234,14 @@ fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&En
                 crate::group::Change::Replace { target, drafted_against, text } => {
                     (format!("{} now reads:", target.describe()), diff_words(drafted_against, text, None).pieces)
                 }
-                crate::group::Change::Insert { anchor: crate::group::Anchor::Before(r) | crate::group::Anchor::After(r), text } => {
-                    (format!("a new provision next to {} reads:", r.describe()), vec![Piece::new(PieceKind::Ins, text.clone())])
+                crate::group::Change::Insert {
+                    anchor: crate::group::Anchor::Before(r) | crate::group::Anchor::After(r),
+                    text,
+                    children,
+                } => {
+                    let mut pieces = vec![Piece::new(PieceKind::Ins, text.clone())];
+                    inserted_children(&mut pieces, children, 0);
+                    (format!("a new provision next to {} reads:", r.describe()), pieces)
                 }
                 crate::group::Change::Delete { target, drafted_against } => {
                     (format!("{} is deleted:", target.describe()), vec![Piece::new(PieceKind::Del, drafted_against.clone())])
@@ -251,6 +257,16 @@ fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&En
             doc.problem(msg.clone());
             problems.push(msg);
         }
+    }
+}
+
+/// The sub-provisions of an inserted provision, each after its label (`a)`, then `i)`).
+fn inserted_children(pieces: &mut Vec<Piece>, children: &[crate::group::NewProvision], depth: usize) {
+    use crate::resolution::{LabelKind, label::format_value};
+    let kind = if depth == 0 { LabelKind::LowerAlpha } else { LabelKind::LowerRoman };
+    for (k, c) in children.iter().enumerate() {
+        pieces.push(Piece::new(PieceKind::Ins, format!(" {}) {}", format_value(kind, k as u32 + 1), c.text)));
+        inserted_children(pieces, &c.children, depth + 1);
     }
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::group::{Anchor, Change, Proposal};
 use crate::resolution::resolve::Target;
-use crate::resolution::{Label, Node, NodeId, NodeIdx, NodeKind, ParagraphRef, Resolution};
+use crate::resolution::{Label, LabelKind, LabelStyle, Node, NodeId, NodeIdx, NodeKind, ParagraphRef, Resolution};
 
 /// Why a proposal was not applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,7 +133,7 @@ impl Work {
                     self.mark_renumber(list, idx, &p.id);
                     self.touched.insert(idx, p.id.clone());
                 }
-                Change::Insert { anchor, text } => {
+                Change::Insert { anchor, text, children } => {
                     new_nodes += 1;
                     let list = self.list_of(idx);
                     let anchor_node = self.res.node(idx).clone();
@@ -163,8 +163,36 @@ impl Work {
                     sibs.insert(at, new);
                     self.mark_renumber(list, idx, &p.id);
                     self.touched.insert(new, p.id.clone());
+                    self.insert_children(new, children, &p.id);
                 }
             }
+        }
+    }
+
+    /// The sub-provisions of a new provision: lettered `a)` below a paragraph
+    /// (or a preambular paragraph), `i)` below a sub-paragraph.
+    fn insert_children(&mut self, parent: NodeIdx, children: &[crate::group::NewProvision], by: &str) {
+        let p = self.res.node(parent).clone();
+        let kind = match (p.kind, p.label.map(|l| l.kind)) {
+            (NodeKind::Item, Some(LabelKind::LowerAlpha)) => LabelKind::LowerRoman,
+            (NodeKind::Item, Some(LabelKind::LowerRoman)) => LabelKind::UpperAlpha,
+            _ => LabelKind::LowerAlpha,
+        };
+        for (k, c) in children.iter().enumerate() {
+            let idx = NodeIdx(self.res.nodes.len());
+            self.res.nodes.push(Node {
+                kind: NodeKind::Item,
+                label: Some(Label::new(kind, k as u32 + 1, LabelStyle::Paren)),
+                text: c.text.clone(),
+                id: NodeId(format!("{}.{}", p.id.0, k + 1)),
+                explicit_id: true,
+                parent: Some(parent),
+                children: Vec::new(),
+                line: 0,
+            });
+            self.res.nodes[parent.0].children.push(idx);
+            self.touched.insert(idx, by.to_string());
+            self.insert_children(idx, &c.children, by);
         }
     }
 

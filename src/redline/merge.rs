@@ -58,7 +58,7 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
             // New in theirs only: insert it next to its neighbour in theirs.
             (None, None) => {
                 if let Some(anchor) = anchor_in(ours, theirs, NodeIdx(i)) {
-                    changes.push(Change::Insert { anchor, text: t.clone().unwrap_or_default() });
+                    changes.push(Change::Insert { anchor, text: t.clone().unwrap_or_default(), children: vec![] });
                     inserted_ids.push(id.clone());
                 }
             }

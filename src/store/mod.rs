@@ -80,6 +80,8 @@ pub enum StoreError {
     Moved(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("this repository has no remote `{0}`; add one with `git remote add {0} URL`, or name another with --remote")]
+    NoRemote(String),
     #[error("`{0}` is not a revision of this repository: {1}")]
     BadRevision(String, String),
     #[error("{doing}: {source}")]

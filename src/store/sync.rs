@@ -65,10 +65,7 @@ impl Store {
         let branch_ref = head.name().map_err(|_| StoreError::DetachedHead)?.to_string();
         let branch = branch_ref.strip_prefix("refs/heads/").unwrap_or(&branch_ref).to_string();
         let ours = git(head.peel_to_commit(), || "reading HEAD".into())?;
-        let mut remote = repo.find_remote(remote_name).map_err(|_| StoreError::Git {
-            doing: format!("finding the remote `{remote_name}` (add one with `git remote add {remote_name} URL`)"),
-            source: git2::Error::from_str("no such remote"),
-        })?;
+        let mut remote = repo.find_remote(remote_name).map_err(|_| StoreError::NoRemote(remote_name.to_string()))?;
         let tracking = format!("refs/remotes/{remote_name}/{branch}");
         let mut fo = FetchOptions::new();
         fo.remote_callbacks(callbacks(repo));

@@ -125,6 +125,17 @@ impl Workspace {
             }
             for (k, change) in prop.changes.iter().enumerate() {
                 let cpath = path(&[Key("changes"), Index(k)]);
+                for (at, text) in change.texts() {
+                    let mut tpath = cpath.clone();
+                    for i in &at {
+                        tpath.extend([Key("children"), Index(*i)]);
+                    }
+                    tpath.push(Key("text"));
+                    for (offset, what, fix) in crate::group::text_problems(text) {
+                        let (l, c) = crate::json::locate_in_string(&p.source, &tpath, text, offset);
+                        found.push(Diagnostic::error(&p.path, l, c, format!("proposal `{}`: the text has {what}", prop.id)).hint(fix));
+                    }
+                }
                 let field = match change {
                     Change::Replace { .. } | Change::Delete { .. } => Key("target"),
                     Change::Insert { anchor: Anchor::Before(_), .. } => Key("before"),
