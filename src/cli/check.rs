@@ -6,7 +6,10 @@ use std::path::Path;
 use super::{CliError, emit, open};
 
 pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
-    let ws = open(path)?;
+    let mut ws = open(path)?;
+    let inferred = inferred_identities(&ws);
+    ws.diagnostics.extend(inferred);
+    ws.diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
     let mut out = String::new();
     for d in &ws.diagnostics {
         out.push_str(&d.to_string());
@@ -25,4 +28,40 @@ pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
     ));
     emit(&out)?;
     Ok(if errors == 0 { 0 } else { 1 })
+}
+
+/// Where a resolution was relettered by hand since the last commit and gavel
+/// had to infer which provision is which by their words: a warning at each
+/// such provision, suggesting the marker that says it. Outside git, none.
+fn inferred_identities(ws: &crate::workspace::Workspace) -> Vec<crate::diag::Diagnostic> {
+    let mut out = Vec::new();
+    if !ws.root.ancestors().any(|d| d.join(".git").exists()) {
+        return out;
+    }
+    let Ok(store) = crate::store::Store::open(&ws.root) else { return out };
+    let Ok(head) = store.workspace_at("HEAD", &ws.root) else { return out };
+    // A file with errors (labels out of sequence, say) is to be corrected first: no guessing on it.
+    for now in ws.resolutions.iter().filter(|r| !ws.diagnostics.iter().any(|d| d.path == r.path && d.is_error())) {
+        let name = crate::resolution::ResolutionName { symbol: now.value.header.symbol, revision: None };
+        let Ok(then) = head.resolution(&name) else { continue };
+        for (id, was) in crate::resolution::identity::infer(&then.value, &now.value) {
+            let (Some(was), Some(i)) = (was, now.value.by_id(&id)) else { continue };
+            let Some(w) = then.value.by_id(&was) else { continue };
+            let node = now.value.node(i);
+            out.push(
+                crate::diag::Diagnostic::warning(
+                    &now.path,
+                    node.line,
+                    1,
+                    format!(
+                        "{} was {} at the last commit (gavel followed it by its words, as no identity marker says so)",
+                        now.value.address(i),
+                        then.value.address(w)
+                    ),
+                )
+                .hint(format!("write `{{#{was}}}` at the end of its line, so that history and sync need not infer it")),
+            );
+        }
+    }
+    out
 }

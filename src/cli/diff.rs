@@ -174,7 +174,10 @@ fn revisions(
         None => open(repo)?,
     };
     let old = &find(&old_ws, &name)?.value;
-    let new = &find(&new_ws, &name)?.value;
+    // A list relettered by hand without markers: provisions are followed by their words.
+    let mut followed = find(&new_ws, &name)?.value.clone();
+    crate::resolution::identity::follow(old, &mut followed);
+    let new = &followed;
     let blocks = redline(old, new, Some(Instant::now() + DIFF_BUDGET));
     // With a reference: the blocks of that provision (found in the newer text, or else the older).
     let wanted: Option<crate::resolution::NodeId> = match &reference {

@@ -1,5 +1,6 @@
 //! Resolutions: the document model, its text format, and references into it.
 
+pub mod identity;
 pub mod label;
 pub mod model;
 pub mod parse;

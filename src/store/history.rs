@@ -186,32 +186,58 @@ impl Store {
         let blob_at = |c: &git2::Commit| -> Option<Oid> { c.tree().ok()?.get_path(Path::new(&file_s)).ok().map(|e| e.id()) };
         // A version per blob: each blob is read once, however many commits share it;
         // an older version is parsed only when it does not plainly hold the same line.
-        let mut versions: HashMap<Oid, Option<Version>> = HashMap::new();
-        let mut version = |blob: Option<Oid>, newer: Option<&Version>| -> Option<Version> {
+        let mut versions: HashMap<(Oid, NodeId), Option<Version>> = HashMap::new();
+        let version = |versions: &mut HashMap<(Oid, NodeId), Option<Version>>, blob: Option<Oid>, id: &NodeId, newer: Option<&Version>| {
             let b = blob?;
-            if let Some(v) = versions.get(&b) {
+            if let Some(v) = versions.get(&(b, id.clone())) {
                 return v.clone();
             }
             let found = repo.find_blob(b).ok().and_then(|blob| match newer.and_then(|n| same_line(blob.content(), n)) {
                 Some(same) => Some(same),
                 None => extract(blob.content(), id),
             });
-            versions.insert(b, found.clone());
+            versions.insert((b, id.clone()), found.clone());
             found
         };
+        // The provision's identity in each commit: a list relettered by hand without markers
+        // gives it another derived identity in the older version, found by its words.
+        let mut ids: HashMap<Oid, NodeId> = HashMap::from([(head, id.clone())]);
         let mut out = Vec::new();
         for oid in walk {
             let oid = git(oid, || "walking the history".into())?;
+            let Some(my_id) = ids.get(&oid).cloned() else { continue };
             let c = git(repo.find_commit(oid), || format!("reading commit {oid}"))?;
             let mine = blob_at(&c);
-            let parents: Vec<Option<Oid>> = c.parents().map(|p| blob_at(&p)).collect();
-            if parents.contains(&mine) || (parents.is_empty() && mine.is_none()) {
+            let parents: Vec<(Oid, Option<Oid>)> = c.parents().map(|p| (p.id(), blob_at(&p))).collect();
+            let after = version(&mut versions, mine, &my_id, None);
+            let mut first_before = None;
+            for (k, (p, blob)) in parents.iter().enumerate() {
+                let (pid, before) = match (*blob == mine, pid_known(&versions, *blob, &my_id)) {
+                    (true, _) => (Some(my_id.clone()), None),
+                    // Read before (a merge's other parent, say): the same identity, the version known.
+                    (false, Some(v)) => (Some(my_id.clone()), Some(v)),
+                    (false, None) => older(repo, *blob, mine, &my_id, after.as_ref()),
+                };
+                // What was read on the way is kept, so that the next (older) commit does not read it again.
+                if let (Some(b), Some(i), Some(v)) = (*blob, &pid, &before) {
+                    versions.insert((b, i.clone()), Some(v.clone()));
+                }
+                if k == 0 {
+                    first_before = match (&pid, before) {
+                        (_, Some(v)) => Some(v),
+                        (Some(i), None) => version(&mut versions, *blob, i, after.as_ref()),
+                        (None, None) => None,
+                    };
+                }
+                if let Some(pid) = pid {
+                    ids.entry(*p).or_insert(pid);
+                }
+            }
+            if parents.iter().any(|(_, b)| *b == mine) || (parents.is_empty() && mine.is_none()) {
                 continue;
             }
-            let after = version(mine, None);
-            let before = parents.first().copied().flatten().and_then(|b| version(Some(b), after.as_ref()));
-            if before != after {
-                out.push(CachedChange { commit: oid.to_string(), before, after });
+            if first_before != after {
+                out.push(CachedChange { commit: oid.to_string(), before: first_before, after });
             }
         }
         Ok(out)
@@ -267,10 +293,59 @@ fn line(v: &crate::store::Version) -> String {
     }
 }
 
+/// The identity, in an older version of the file, of the provision `id` of
+/// a newer one: the same, unless the older version has no provision of that
+/// identity with the same text, in which case it is found by its words
+/// (a list relettered by hand); `None` when it did not exist then.
+/// The version of `id` in `blob` if it was read already (and the provision is there).
+fn pid_known(versions: &HashMap<(Oid, NodeId), Option<Version>>, blob: Option<Oid>, id: &NodeId) -> Option<Version> {
+    versions.get(&(blob?, id.clone())).cloned().flatten()
+}
+
+/// With the provision's version there, when it was read on the way.
+fn older(
+    repo: &git2::Repository,
+    older: Option<Oid>,
+    newer: Option<Oid>,
+    id: &NodeId,
+    now: Option<&Version>,
+) -> (Option<NodeId>, Option<Version>) {
+    let Some(old_blob) = older.and_then(|o| repo.find_blob(o).ok()) else { return (None, None) };
+    // The cheapest case: the older file plainly holds the same line (label, text, identity).
+    if let Some(v) = now.and_then(|v| same_line(old_blob.content(), v)) {
+        return (Some(id.clone()), Some(v));
+    }
+    let Some(old_text) = std::str::from_utf8(old_blob.content()).ok() else { return (None, None) };
+    let Some(old) = parse(old_text, Path::new("")).resolution else { return (None, None) };
+    // The common case: the same identity holds the same text, or the identity was written as a marker.
+    if let Some(i) = old.by_id(id)
+        && (now.is_some_and(|v| v.text == old.node(i).text) || old.node(i).explicit_id)
+    {
+        return (Some(id.clone()), extract_from(&old, old_text, id));
+    }
+    let new = newer.and_then(|n| repo.find_blob(n).ok()).and_then(|b| {
+        let t = std::str::from_utf8(b.content()).ok()?.to_string();
+        parse(&t, Path::new("")).resolution
+    });
+    let Some(new) = new else { return (old.by_id(id).map(|_| id.clone()), extract_from(&old, old_text, id)) };
+    let found = match crate::resolution::identity::infer(&old, &new).get(id) {
+        Some(Some(o)) => Some(o.clone()),
+        Some(None) => None,
+        None => old.by_id(id).map(|_| id.clone()),
+    };
+    let version = found.as_ref().and_then(|i| extract_from(&old, old_text, i));
+    (found, version)
+}
+
 /// The provision `id` in one version of a resolution file.
 fn extract(bytes: &[u8], id: &NodeId) -> Option<Version> {
     let text = std::str::from_utf8(bytes).ok()?;
     let res: Resolution = parse(text, Path::new("")).resolution?;
+    extract_from(&res, text, id)
+}
+
+/// The provision `id` of a parsed version, `text` being its file.
+fn extract_from(res: &Resolution, text: &str, id: &NodeId) -> Option<Version> {
     let idx = res.by_id(id)?;
     let node = res.node(idx);
     // The line as the writer writes it, and the line of its top-level provision.

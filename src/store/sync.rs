@@ -154,7 +154,10 @@ impl Store {
             let parsed = |t: Option<String>| t.and_then(|t| parse(&t, path).resolution);
             let texts = (parsed(blob_text(&bt, path)), parsed(blob_text(&ot, path)), parsed(blob_text(&tt, path)));
             let shown = path.display().to_string();
-            if let (true, (Some(b), Some(o), Some(t))) = (is_resolution, texts) {
+            if let (true, (Some(b), Some(mut o), Some(mut t))) = (is_resolution, texts) {
+                // Lists relettered by hand without markers: each side's provisions are followed by their words.
+                crate::resolution::identity::follow(&b, &mut o);
+                crate::resolution::identity::follow(&b, &mut t);
                 let m = merge(&b, &o, &t, |c| settle.provision(&shown, c));
                 for (c, choice) in m.conflicts.iter().cloned() {
                     match choice {
