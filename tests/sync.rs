@@ -159,3 +159,31 @@ fn uncommitted_work_blocks_a_sync() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("resolutions/conf-11.3.txt has uncommitted changes"));
     assert_eq!(std::fs::read_to_string(&p).unwrap(), t);
 }
+
+/// Co-chair A edits 23 e); co-chair B deletes it and syncs taking theirs:
+/// A's 23 e) is in the merged text (before, "theirs taken" kept B's deletion).
+#[test]
+fn taking_theirs_brings_back_what_we_deleted_and_they_changed() {
+    let s = setup();
+    let e = "    e) the Secretariat keep the Parties informed as fully as possible,";
+    edit_and_commit(&s.a, e, "    e) the Secretariat keep the Parties informed promptly and as fully as possible,", "A: 23 e)");
+    ok(&s.a, &["sync"]);
+    let p = s.b.join("resolutions/conf-11.3.txt");
+    let t = std::fs::read_to_string(&p).unwrap();
+    let start = t.find(e).unwrap();
+    let end = start + t[start..].find('\n').unwrap() + 1;
+    let line = t[start..end].to_string();
+    edit_and_commit(&s.b, &line, "", "B: delete 23 e)");
+    let out = ok(&s.b, &["sync", "--take", "theirs"]);
+    assert!(out.contains("theirs taken") || out.contains("Merged"), "{out}");
+    let merged = std::fs::read_to_string(&p).unwrap();
+    assert!(merged.contains("    e) the Secretariat keep the Parties informed promptly and as fully as possible,"), "their 23 e) is back");
+    // And keeping ours leaves it deleted, saying so.
+    let s = setup();
+    edit_and_commit(&s.a, e, "    e) the Secretariat keep the Parties informed promptly and as fully as possible,", "A: 23 e)");
+    ok(&s.a, &["sync"]);
+    edit_and_commit(&s.b, &line, "", "B: delete 23 e)");
+    ok(&s.b, &["sync", "--take", "ours"]);
+    let p = s.b.join("resolutions/conf-11.3.txt");
+    assert!(!std::fs::read_to_string(&p).unwrap().contains("the Secretariat keep the Parties informed"));
+}

@@ -43,6 +43,21 @@ impl Merged {
     }
 }
 
+/// Merges two sides as `gavel sync` does: each side's provisions are first
+/// followed by their words where a list was relettered by hand without
+/// markers ([`crate::resolution::identity`]), then merged by identity.
+pub fn merge_followed(
+    base: &Resolution,
+    ours: &Resolution,
+    theirs: &Resolution,
+    choose: impl FnMut(&Conflict) -> Option<Choice>,
+) -> Merged {
+    let (mut o, mut t) = (ours.clone(), theirs.clone());
+    crate::resolution::identity::follow(base, &mut o);
+    crate::resolution::identity::follow(base, &mut t);
+    merge(base, &o, &t, choose)
+}
+
 /// Merges `theirs` into `ours` (both descended from `base`); `choose`
 /// settles each conflict, or leaves it unsettled with `None`.
 pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choose: impl FnMut(&Conflict) -> Option<Choice>) -> Merged {
@@ -80,10 +95,20 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
                     settle(&mut changes, &mut conflicts, c, ours, &mut choose);
                 }
             }
-            // We deleted what they changed.
+            // We deleted what they changed: taking theirs (or the chair's text) puts it back where they have it.
             (Some(bt), None) if t.as_ref() != Some(bt) => {
                 let c = Conflict { id: id.clone(), address: address(theirs, id), base: b.clone(), ours: None, theirs: t.clone() };
-                conflicts.push((c.clone(), choose(&c)));
+                let choice = choose(&c);
+                let back = match &choice {
+                    Some(Choice::Theirs) => t.clone(),
+                    Some(Choice::Text(x)) => Some(x.clone()),
+                    _ => None,
+                };
+                if let (Some(text), Some(anchor)) = (back, anchor_in(ours, theirs, NodeIdx(i))) {
+                    changes.push(Change::Insert { anchor, text, children: vec![] });
+                    inserted_ids.push(id.clone());
+                }
+                conflicts.push((c, choice));
             }
             _ => {}
         }
@@ -100,14 +125,16 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
                 changes.push(Change::Delete { target: ours.address(ours.by_id(id).expect("ours has it")), drafted_against: ot });
             }
             (Some(_), Some(ot)) => {
-                let c = Conflict { id: id.clone(), address: address(ours, id), base: text(base, id), ours: Some(ot), theirs: None };
+                let c = Conflict { id: id.clone(), address: address(ours, id), base: text(base, id), ours: Some(ot.clone()), theirs: None };
+                let at = ours.address(ours.by_id(id).expect("ours has it"));
                 match choose(&c) {
                     Some(Choice::Theirs) => {
-                        changes.push(Change::Delete {
-                            target: ours.address(ours.by_id(id).expect("ours has it")),
-                            drafted_against: text(ours, id).unwrap_or_default(),
-                        });
+                        changes.push(Change::Delete { target: at, drafted_against: ot });
                         conflicts.push((c, Some(Choice::Theirs)));
+                    }
+                    Some(Choice::Text(x)) => {
+                        changes.push(Change::Replace { target: at, drafted_against: ot, text: x.clone() });
+                        conflicts.push((c, Some(Choice::Text(x))));
                     }
                     other => conflicts.push((c, other)),
                 }

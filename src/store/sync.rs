@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use git2::{Cred, CredentialType, FetchOptions, Oid, PushOptions, RemoteCallbacks, build::CheckoutBuilder};
 
 use super::{Author, Store, StoreError, git, io, signature_from_config};
-use crate::redline::merge::{Choice, Conflict, merge};
+use crate::redline::merge::{Choice, Conflict, merge_followed};
 use crate::resolution::{parse, write::to_text};
 use crate::workspace::{AGENDAS_DIR, RESOLUTIONS_DIR};
 
@@ -154,11 +154,8 @@ impl Store {
             let parsed = |t: Option<String>| t.and_then(|t| parse(&t, path).resolution);
             let texts = (parsed(blob_text(&bt, path)), parsed(blob_text(&ot, path)), parsed(blob_text(&tt, path)));
             let shown = path.display().to_string();
-            if let (true, (Some(b), Some(mut o), Some(mut t))) = (is_resolution, texts) {
-                // Lists relettered by hand without markers: each side's provisions are followed by their words.
-                crate::resolution::identity::follow(&b, &mut o);
-                crate::resolution::identity::follow(&b, &mut t);
-                let m = merge(&b, &o, &t, |c| settle.provision(&shown, c));
+            if let (true, (Some(b), Some(o), Some(t))) = (is_resolution, texts) {
+                let m = merge_followed(&b, &o, &t, |c| settle.provision(&shown, c));
                 for (c, choice) in m.conflicts.iter().cloned() {
                     match choice {
                         Some(ch) => settled.push((c, ch)),
