@@ -63,7 +63,7 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
     assert!(Command::new("kill").args(["-9", &pid.to_string()]).status().unwrap().success());
     tmux.wait_for("EXITED 137");
     let journal = std::fs::read_to_string(dir.join("agendas/sc78-wg-11-3/sc78-session.journal.jsonl")).unwrap();
-    assert_eq!(journal.lines().count(), 5, "{journal}");
+    assert_eq!(journal.lines().count(), 6, "the format line and five entries: {journal}");
     assert!(journal.contains("\"summary\":\"Supports the three-month justification, with the response within six months.\""), "{journal}");
     // Reopened, the room stands where it stood.
     tmux.kill_session();

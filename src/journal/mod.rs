@@ -13,7 +13,21 @@ use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::diag::Diagnostic;
+
+/// The journal's format: the first line of a journal says it (journals
+/// written before it have no such line, and load as they are).
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first line of a journal.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Head {
+    journal: String,
+    version: u32,
+}
 
 /// The journal file of a meeting.
 pub struct Journal {
@@ -62,6 +76,22 @@ impl Journal {
             if line.trim().is_empty() {
                 continue;
             }
+            if i == 0
+                && let Ok(h) = serde_json::from_str::<Head>(&line)
+            {
+                if h.version > FORMAT_VERSION {
+                    problems.push(
+                        Diagnostic::warning(
+                            &self.path,
+                            1,
+                            1,
+                            format!("this journal is in format {} (this gavel reads {FORMAT_VERSION})", h.version),
+                        )
+                        .hint("update gavel; entries it does not understand are skipped"),
+                    );
+                }
+                continue;
+            }
             match serde_json::from_str::<Entry>(&line) {
                 Ok(mut e) => {
                     if e.id.is_empty() {
@@ -98,6 +128,11 @@ impl Journal {
                 f.write_all(b"\n").map_err(err)?;
                 self.lines += 1;
             }
+            if text.is_empty() {
+                let head = serde_json::to_string(&Head { journal: "gavel".into(), version: FORMAT_VERSION }).unwrap_or_default();
+                f.write_all(format!("{head}\n").as_bytes()).map_err(err)?;
+                self.lines = 1;
+            }
             self.file = Some(f);
         }
         let f = self.file.as_mut().expect("opened above");
@@ -115,6 +150,48 @@ impl Journal {
         self.lines += 1;
         Ok(entry)
     }
+}
+
+/// A journal line's identity for joining: its entry id, or the line itself
+/// for entries written before ids (and for lines that are not entries).
+fn line_key(line: &str) -> String {
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(default)]
+        id: String,
+    }
+    match serde_json::from_str::<Id>(line) {
+        Ok(i) if !i.id.is_empty() => i.id,
+        _ => line.to_string(),
+    }
+}
+
+/// Two co-chairs' journals of one meeting joined: all of `ours` as it is,
+/// then the entries of `theirs` that ours does not have, in their order.
+/// Nothing is dropped and nothing is doubled; only complete lines count.
+pub fn join(ours: &str, theirs: &str) -> String {
+    let mut out = ours.to_string();
+    out.push_str(&missing(ours, theirs));
+    out
+}
+
+/// The complete lines of `theirs` whose entries `ours` does not have, in order.
+pub fn missing(ours: &str, theirs: &str) -> String {
+    let have: std::collections::HashSet<String> = ours.lines().filter(|l| !l.trim().is_empty()).map(line_key).collect();
+    let complete = &theirs[..theirs.rfind('\n').map_or(0, |k| k + 1)];
+    let mut out = String::new();
+    for l in complete.lines().filter(|l| !l.trim().is_empty()) {
+        if !have.contains(&line_key(l)) {
+            out.push_str(l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The part of a journal that is committed: up to its last complete line.
+pub fn complete(text: &[u8]) -> &[u8] {
+    &text[..text.iter().rposition(|b| *b == b'\n').map_or(0, |k| k + 1)]
 }
 
 /// A short name of this machine for entry ids: the start of its machine id
@@ -153,10 +230,12 @@ mod tests {
         let (entries, problems) = j.read();
         assert_eq!(entries, [e1.clone(), e2, e3.clone()]);
         assert_eq!(problems.len(), 1);
-        assert_eq!(problems[0].line, 3);
-        assert!(e1.id.ends_with("-1") && e3.id.ends_with("-4"), "ids are line numbers: {} {}", e1.id, e3.id);
-        let line = std::fs::read_to_string(j.path()).unwrap().lines().next().unwrap().to_string();
-        assert_eq!(line, format!(r#"{{"id":"{}","at":10,"event":"item-taken-up","item":"7"}}"#, e1.id));
+        assert_eq!(problems[0].line, 4);
+        assert!(e1.id.ends_with("-2") && e3.id.ends_with("-5"), "ids are line numbers: {} {}", e1.id, e3.id);
+        let text = std::fs::read_to_string(j.path()).unwrap();
+        let mut lines = text.lines();
+        assert_eq!(lines.next(), Some(r#"{"journal":"gavel","version":2}"#), "a new journal says its format");
+        assert_eq!(lines.next().unwrap(), format!(r#"{{"id":"{}","at":10,"event":"item-taken-up","item":"7"}}"#, e1.id));
     }
 
     #[test]
@@ -180,6 +259,17 @@ mod tests {
         std::fs::write(&path, "{\"at\":1,\"event\":\"item-taken-up\",\"item\":\"7\"}\n").unwrap();
         let (entries, _) = Journal::new(path).read();
         assert_eq!(entries[0].id, "line-1");
+    }
+
+    #[test]
+    fn two_journals_join_without_loss_or_doubles() {
+        let ours = "{\"id\":\"a-1\",\"at\":1}\n{\"id\":\"a-2\",\"at\":2}\n";
+        let theirs = "{\"id\":\"a-1\",\"at\":1}\n{\"id\":\"b-2\",\"at\":3}\n{\"id\":\"b-3\",\"at\":4}\n{\"torn";
+        let j = join(ours, theirs);
+        assert_eq!(j, format!("{ours}{{\"id\":\"b-2\",\"at\":3}}\n{{\"id\":\"b-3\",\"at\":4}}\n"));
+        assert_eq!(join(&j, theirs), j, "joining again adds nothing");
+        assert_eq!(join(&j, ours), j);
+        assert_eq!(complete(b"a\nb\nc"), b"a\nb\n");
     }
 
     #[test]

@@ -84,10 +84,12 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
     let message = format!("{body}\n{}", super::trailers(p, ctx, Some(decision.as_str())).render());
     // Written as the file was: its byte-order mark and line ends kept, so only the changed provisions differ.
     let like = |path: &Path, text: &str| crate::resolution::write::like(&std::fs::read(path).unwrap_or_default(), text);
-    let files = [
-        NewFile { path: l.store.relative(&loaded.path), bytes: like(&loaded.path, &to_text(&applied.proposed)) },
-        NewFile { path: l.store.relative(&file.path), bytes: like(&file.path, &new_proposals) },
+    let mut files = vec![
+        NewFile::new(l.store.relative(&loaded.path), like(&loaded.path, &to_text(&applied.proposed))),
+        NewFile::new(l.store.relative(&file.path), like(&file.path, &new_proposals)),
     ];
+    // The meeting's record so far goes with its decision.
+    files.extend(super::meeting_journal(&l, ctx));
     let done = l.store.record(&files, &message, ctx.author.as_ref())?;
     Ok(Adopted {
         proposal: p.id.clone(),

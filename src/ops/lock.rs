@@ -46,7 +46,19 @@ impl RepoLock {
     /// Takes the lock, waiting up to `wait` while another writer holds it.
     /// `doing` says what this writer does, for the message another one gives.
     pub fn acquire(git_dir: &Path, doing: &str, wait: Duration) -> Result<RepoLock, LockError> {
-        let path = Self::path(git_dir);
+        Self::acquire_file(&Self::path(git_dir), doing, wait)
+    }
+
+    /// The lock of a meeting's room: one room writes a meeting's journal at a time.
+    pub fn room(git_dir: &Path, group: &str, meeting: &str) -> Result<RepoLock, LockError> {
+        let name: String =
+            format!("{group}--{meeting}").chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect();
+        Self::acquire_file(&git_dir.join("gavel").join("rooms").join(format!("{name}.lock")), "the meeting room", Duration::ZERO)
+    }
+
+    /// Takes the lock on the file `path`.
+    pub fn acquire_file(path: &Path, doing: &str, wait: Duration) -> Result<RepoLock, LockError> {
+        let path = path.to_path_buf();
         let err = |source| LockError::Io { path: path.display().to_string(), source };
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(err)?;
@@ -57,6 +69,11 @@ impl RepoLock {
             match file.try_lock() {
                 Ok(()) => break,
                 Err(std::fs::TryLockError::WouldBlock) if start.elapsed() < wait => std::thread::sleep(Duration::from_millis(15)),
+                Err(std::fs::TryLockError::WouldBlock) if wait.is_zero() => {
+                    let mut holder = String::new();
+                    let _ = file.seek(SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut holder));
+                    return Err(LockError::Held { holder: holder.trim().to_string(), waited: 0 });
+                }
                 Err(std::fs::TryLockError::WouldBlock) => {
                     let mut holder = String::new();
                     let _ = file.seek(SeekFrom::Start(0)).and_then(|_| file.read_to_string(&mut holder));

@@ -119,7 +119,7 @@ pub fn repair(root: &Path) -> Result<Option<crate::store::Repaired>, OpError> {
 }
 
 /// The git folder of the repository holding `root`, found without opening git.
-fn git_dir(root: &Path) -> Option<std::path::PathBuf> {
+pub fn git_dir(root: &Path) -> Option<std::path::PathBuf> {
     let abs = std::path::absolute(root).ok()?;
     let top = abs.ancestors().find(|d| d.join(".git").exists())?;
     let dot = top.join(".git");
@@ -132,7 +132,8 @@ fn git_dir(root: &Path) -> Option<std::path::PathBuf> {
     Some(if dir.is_absolute() { dir } else { top.join(dir) })
 }
 
-/// `gavel sync` under the repository lock.
+/// `gavel sync` under the repository lock: the meetings' journals are
+/// committed first (up to their last complete lines), then the records joined.
 pub fn sync(
     root: &Path,
     remote: &str,
@@ -141,7 +142,61 @@ pub fn sync(
     ctx: &Context,
 ) -> Result<crate::store::Synced, OpError> {
     let l = locked(root, ctx)?;
+    let journals: Vec<crate::store::NewFile> = l.ws.meetings.iter().filter_map(|m| journal_file(&l, m)).collect();
+    if !journals.is_empty() {
+        let names: Vec<&str> =
+            l.ws.meetings
+                .iter()
+                .filter(|m| journals.iter().any(|j| j.path == l.store.relative(&journal_path(&l.ws, m))))
+                .map(|m| m.id.as_str())
+                .collect();
+        let message = format!("Record of {}: the journal as it stands before sharing it\n", names.join(", "));
+        l.store.record(&journals, &message, author.as_ref().or(ctx.author.as_ref()))?;
+    }
     Ok(l.store.sync(root, remote, author, settle)?)
+}
+
+/// A meeting's journal file.
+pub fn journal_path(ws: &Workspace, m: &crate::workspace::MeetingEntry) -> std::path::PathBuf {
+    crate::journal::Journal::path_for(&ws.root.join(crate::workspace::AGENDAS_DIR).join(&m.group).join(format!(
+        "{}{}",
+        m.id,
+        crate::workspace::MEETING_SUFFIX
+    )))
+}
+
+/// The committed part of a meeting's journal (up to its last complete
+/// line), when it holds more than HEAD has of it.
+pub(crate) fn journal_file(l: &Locked, m: &crate::workspace::MeetingEntry) -> Option<crate::store::NewFile> {
+    let path = journal_path(&l.ws, m);
+    let bytes = std::fs::read(&path).ok()?;
+    let done = crate::journal::complete(&bytes);
+    if done.is_empty() {
+        return None;
+    }
+    let rel = l.store.relative(&path);
+    let head = l.store.repo.head().ok()?.peel_to_tree().ok()?;
+    let committed = head.get_path(&rel).ok().and_then(|e| l.store.repo.find_blob(e.id()).ok()).map(|b| b.content().to_vec());
+    (committed.as_deref() != Some(done)).then(|| crate::store::NewFile::appended(rel, done.to_vec()))
+}
+
+/// The journal of the meeting a use case is done in, to commit with it.
+pub(crate) fn meeting_journal(l: &Locked, ctx: &Context) -> Option<crate::store::NewFile> {
+    let m = l.ws.meetings.iter().find(|m| Some(&m.id) == ctx.meeting.as_ref())?;
+    journal_file(l, m)
+}
+
+/// Commits a meeting's journal up to its last complete line (when the
+/// room closes, say); `None` when git has all of it already.
+pub fn commit_journal(root: &Path, meeting: &str, ctx: &Context) -> Result<Option<git2::Oid>, OpError> {
+    let l = locked(root, ctx)?;
+    let Some(m) = l.ws.meetings.iter().find(|m| m.id == meeting) else {
+        return Err(OpError::NotFound(format!("no meeting `{meeting}`")));
+    };
+    let Some(file) = journal_file(&l, m) else { return Ok(None) };
+    let entries = String::from_utf8_lossy(&file.bytes).lines().filter(|x| !x.trim().is_empty()).count();
+    let message = format!("Record of {meeting}: the journal, {entries} entries\n\nMeeting: {meeting}\n");
+    Ok(Some(l.store.record(&[file], &message, ctx.author.as_ref())?.commit))
 }
 
 /// A resolution of the workspace and its proposals file (which may not exist yet).

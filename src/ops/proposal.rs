@@ -62,7 +62,9 @@ pub fn save_proposal(root: &Path, name: &ResolutionName, p: &Proposal, ctx: &Con
     let body = format!("{subject}\n\n{}", super::described(p, res, &applied.proposed));
     let message = format!("{body}\n{}", super::trailers(p, ctx, None).render());
     let bytes = crate::resolution::write::like(&std::fs::read(&path).unwrap_or_default(), &text);
-    let done = l.store.record(&[NewFile { path: l.store.relative(&path), bytes }], &message, ctx.author.as_ref())?;
+    let mut files = vec![NewFile::new(l.store.relative(&path), bytes)];
+    files.extend(super::meeting_journal(&l, ctx));
+    let done = l.store.record(&files, &message, ctx.author.as_ref())?;
     Ok(Saved { id: p.id.clone(), commit: Some(done.commit), subject })
 }
 
@@ -95,7 +97,9 @@ pub fn set_status(root: &Path, name: &ResolutionName, id: &str, status: Status, 
     };
     let message = format!("{body}\n{}", trailers.render());
     let bytes = crate::resolution::write::like(&std::fs::read(&file.path).unwrap_or_default(), &text);
-    let done = l.store.record(&[NewFile { path: l.store.relative(&file.path), bytes }], &message, ctx.author.as_ref())?;
+    let mut files = vec![NewFile::new(l.store.relative(&file.path), bytes)];
+    files.extend(super::meeting_journal(&l, ctx));
+    let done = l.store.record(&files, &message, ctx.author.as_ref())?;
     Ok(done.commit)
 }
 

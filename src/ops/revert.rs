@@ -33,6 +33,8 @@ pub fn revert(root: &Path, commit: &str, reason: &str, ctx: &Context) -> Result<
         ..Trailers::default()
     };
     let message = format!("{body}\n{}", trailers.render());
+    let mut files = files;
+    files.extend(super::meeting_journal(&l, ctx));
     let done = l.store.record(&files, &message, ctx.author.as_ref())?;
     Ok(done.commit)
 }

@@ -25,6 +25,9 @@ pub(crate) struct Intent {
     pub commit: String,
     /// Paths relative to the work tree.
     pub paths: Vec<PathBuf>,
+    /// Files others append to (journals): committed as they were, never rewritten; only the index follows.
+    #[serde(default)]
+    pub appended: Vec<PathBuf>,
 }
 
 /// What the next command found and did.
@@ -108,6 +111,16 @@ impl Store {
                 Err(_) => {
                     let _ = std::fs::remove_file(&abs);
                     let _ = index.remove_path(p);
+                }
+            }
+        }
+        if done {
+            for p in &intent.appended {
+                if let Ok(e) = tree.get_path(p)
+                    && let Ok(blob) = repo.find_blob(e.id())
+                {
+                    let entry = git(super::index_entry(p, blob.content(), &tree), || format!("updating the index for {}", p.display()))?;
+                    git(index.add(&entry), || format!("updating the index for {}", p.display()))?;
                 }
             }
         }

@@ -107,6 +107,27 @@ pub(crate) fn io<T>(r: std::io::Result<T>, doing: impl FnOnce() -> String) -> Re
     r.map_err(|source| StoreError::Io { doing: doing(), source })
 }
 
+/// The index entry for `bytes` at `path` (mode from `tree`, or a plain
+/// file): for content that is not the work tree file's (a merged file not yet
+/// written, the committed part of a journal).
+pub(crate) fn index_entry(path: &Path, bytes: &[u8], tree: &git2::Tree) -> Result<git2::IndexEntry, git2::Error> {
+    let mode = tree.get_path(path).map(|e| e.filemode() as u32).unwrap_or(0o100644);
+    Ok(git2::IndexEntry {
+        ctime: git2::IndexTime::new(0, 0),
+        mtime: git2::IndexTime::new(0, 0),
+        dev: 0,
+        ino: 0,
+        mode,
+        uid: 0,
+        gid: 0,
+        file_size: bytes.len() as u32,
+        id: Oid::hash_object(git2::ObjectType::Blob, bytes)?,
+        flags: 0,
+        flags_extended: 0,
+        path: path.to_string_lossy().replace('\\', "/").into_bytes(),
+    })
+}
+
 /// Creates a repository whose first branch is `main`.
 pub fn init(dir: &Path) -> Result<Repository, StoreError> {
     let mut opts = git2::RepositoryInitOptions::new();

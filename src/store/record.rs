@@ -31,6 +31,22 @@ pub struct Recorded {
 pub struct NewFile {
     pub path: PathBuf,
     pub bytes: Vec<u8>,
+    /// A file others append to (a meeting's journal, which an open room keeps
+    /// writing): `bytes` are what is committed of it (the file as it is, up to
+    /// its last complete line); the file itself is never rewritten, and its
+    /// uncommitted tail is no obstacle.
+    pub appended: bool,
+}
+
+impl NewFile {
+    pub fn new(path: PathBuf, bytes: Vec<u8>) -> NewFile {
+        NewFile { path, bytes, appended: false }
+    }
+
+    /// The committed part of a file that others append to.
+    pub fn appended(path: PathBuf, bytes: Vec<u8>) -> NewFile {
+        NewFile { path, bytes, appended: true }
+    }
 }
 
 impl Store {
@@ -39,7 +55,7 @@ impl Store {
     /// anything is written: commits exist, HEAD is on a branch, no other git
     /// program holds the index, the files have no uncommitted changes.
     pub fn record(&self, files: &[NewFile], message: &str, author: Option<&Author>) -> Result<Recorded, StoreError> {
-        let rels: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        let rels: Vec<&Path> = files.iter().filter(|f| !f.appended).map(|f| f.path.as_path()).collect();
         self.ready_to_write(&rels)?;
         let author = match author {
             Some(a) => a.clone(),
@@ -66,13 +82,15 @@ impl Store {
             branch: branch.clone(),
             parent: parent.id().to_string(),
             commit: commit.to_string(),
-            paths: files.iter().map(|f| f.path.clone()).collect(),
+            paths: files.iter().filter(|f| !f.appended).map(|f| f.path.clone()).collect(),
+            appended: files.iter().filter(|f| f.appended).map(|f| f.path.clone()).collect(),
         })?;
         crate::ops::crash_point("record:intent");
 
         // The files, each whole; then the branch.
+        let files_written: Vec<&NewFile> = files.iter().filter(|f| !f.appended).collect();
         let mut found: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
-        for f in files {
+        for f in &files_written {
             let abs = self.workdir.join(&f.path);
             let old = match std::fs::read(&abs) {
                 Ok(b) => Some(b),
@@ -82,7 +100,7 @@ impl Store {
             found.push((abs, old));
         }
         let put_back = |upto: usize| {
-            for (f, (abs, old)) in files.iter().zip(&found).take(upto) {
+            for (f, (abs, old)) in files_written.iter().zip(&found).take(upto) {
                 // Only what this process wrote is taken back.
                 if std::fs::read(abs).ok().as_deref() != Some(f.bytes.as_slice()) {
                     continue;
@@ -93,7 +111,7 @@ impl Store {
                 };
             }
         };
-        for (k, (f, (abs, _))) in files.iter().zip(&found).enumerate() {
+        for (k, (f, (abs, _))) in files_written.iter().zip(&found).enumerate() {
             if let Some(dir) = abs.parent() {
                 let _ = std::fs::create_dir_all(dir);
             }
@@ -106,7 +124,7 @@ impl Store {
         }
         let subject = message.lines().next().unwrap_or_default();
         if let Err(e) = repo.reference_matching(&branch, commit, true, parent.id(), &format!("gavel: {subject}")) {
-            put_back(files.len());
+            put_back(files_written.len());
             self.end();
             let moved = repo.refname_to_id(&branch).map(|o| o != parent.id()).unwrap_or(false);
             return Err(if moved {
@@ -118,7 +136,12 @@ impl Store {
         crate::ops::crash_point("record:branch-moved");
         // The index follows the files; other staged changes stay as they were.
         if let Ok(mut index) = repo.index() {
-            let ok = files.iter().try_for_each(|f| index.add_path(&f.path)).and_then(|_| index.write());
+            let ok = files
+                .iter()
+                .try_for_each(
+                    |f| if f.appended { index.add(&super::index_entry(&f.path, &f.bytes, &tree)?) } else { index.add_path(&f.path) },
+                )
+                .and_then(|_| index.write());
             if ok.is_err() {
                 eprintln!(
                     "gavel: warning: the commit is made, but git's index could not be refreshed; `git status` may list the files until you run `git reset`"
@@ -139,14 +162,25 @@ impl Store {
         let repo = &self.repo;
         let c = git(repo.find_commit(commit), || format!("reading commit {commit}"))?;
         let head = git(repo.head().and_then(|h| h.peel_to_commit()), || "reading HEAD".into())?;
-        let index = git(repo.revert_commit(&c, &head, 0, None), || format!("taking back commit {}", short(commit)))?;
-        if index.has_conflicts() {
+        let mut index = git(repo.revert_commit(&c, &head, 0, None), || format!("taking back commit {}", short(commit)))?;
+        // A meeting's journal is never taken back: it records that the decision was taken, and then struck.
+        let conflicted: Vec<PathBuf> = index
+            .conflicts()
+            .map(|cs| {
+                cs.filter_map(|c| c.ok())
+                    .filter_map(|c| c.our.or(c.their).or(c.ancestor).map(|e| PathBuf::from(String::from_utf8_lossy(&e.path).to_string())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if conflicted.iter().any(|p| !super::sync::is_journal(p)) {
             return Err(StoreError::Conflict(format!(
                 "later commits changed the same text as {}; take it back by a new proposal instead",
                 short(commit)
             )));
         }
-        let mut index = index;
+        for p in &conflicted {
+            let _ = index.conflict_remove(p);
+        }
         let tree_id = git(index.write_tree_to(repo), || "building the reverted tree".into())?;
         let new_tree = git(repo.find_tree(tree_id), || "reading the reverted tree".into())?;
         let head_tree = git(head.tree(), || "reading HEAD's tree".into())?;
@@ -154,11 +188,14 @@ impl Store {
         let mut out = Vec::new();
         for d in diff.deltas() {
             let path = d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf).unwrap_or_default();
+            if super::sync::is_journal(&path) {
+                continue;
+            }
             if d.new_file().id().is_zero() {
                 return Err(StoreError::Conflict(format!("taking back {} would delete {}", short(commit), path.display())));
             }
             let blob = git(repo.find_blob(d.new_file().id()), || format!("reading {}", path.display()))?;
-            out.push(NewFile { path, bytes: blob.content().to_vec() });
+            out.push(NewFile::new(path, blob.content().to_vec()));
         }
         Ok(out)
     }

@@ -54,7 +54,8 @@ impl Store {
             .filter(|f| {
                 let p = Path::new(f);
                 let rel = p.strip_prefix(&prefix).unwrap_or(p);
-                rel.starts_with(RESOLUTIONS_DIR) || rel.starts_with(AGENDAS_DIR)
+                // A meeting's journal may have an uncommitted tail (entries a room wrote since its last commit).
+                (rel.starts_with(RESOLUTIONS_DIR) || rel.starts_with(AGENDAS_DIR)) && !is_journal(p)
             })
             .collect();
         if !ours_changed.is_empty() {
@@ -86,19 +87,32 @@ impl Store {
             return Ok(Synced::Pushed { commits: count(repo, ours.id(), Some(theirs.id())) });
         }
         if base == ours.id() {
-            let paths = changed_paths(repo, &ours, &theirs)?;
+            let (journals, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+                changed_paths(repo, &ours, &theirs)?.into_iter().partition(|p| is_journal(p));
             self.begin(&super::intent::Intent {
                 branch: branch_ref.clone(),
                 parent: ours.id().to_string(),
                 commit: theirs.id().to_string(),
-                paths,
+                paths: paths.clone(),
+                appended: journals.clone(),
             })?;
+            // Journals are never replaced (a room may have one open): what they lack is appended.
+            let theirs_tree = git(theirs.tree(), || "reading trees".into())?;
+            let appended = self.append_journals(&journals, &theirs_tree);
             let mut co = CheckoutBuilder::new();
             co.safe();
-            if let Err(e) = repo.checkout_tree(theirs.as_object(), Some(&mut co)) {
-                self.repair()?;
-                return git(Err(e), || "updating the files to the remote's record".into());
+            for p in &paths {
+                co.path(p);
             }
+            let checked_out = if paths.is_empty() { Ok(()) } else { repo.checkout_tree(theirs.as_object(), Some(&mut co)) };
+            if let Err(e) = appended
+                .map_err(|e| StoreError::Io { doing: "appending to a journal".into(), source: e })
+                .and(checked_out.map_err(|e| StoreError::Git { doing: "updating the files to the remote's record".into(), source: e }))
+            {
+                self.repair()?;
+                return Err(e);
+            }
+            self.index_journals(&journals, &theirs_tree)?;
             crate::ops::crash_point("sync:files-written");
             if let Err(e) = repo.reference_matching(&branch_ref, theirs.id(), true, ours.id(), "gavel sync: fast-forward") {
                 self.repair()?;
@@ -149,6 +163,12 @@ impl Store {
         let mut open_conflicts = Vec::new();
         let mut open_files = Vec::new();
         for path in &both {
+            // Two co-chairs' journals of one meeting: joined, each side's entries kept in order, none doubled.
+            if is_journal(path) {
+                let joined = crate::journal::join(&blob_text(&ot, path).unwrap_or_default(), &blob_text(&tt, path).unwrap_or_default());
+                put(repo, &mut index, path, joined.as_bytes(), &ot)?;
+                continue;
+            }
             let rel = path.strip_prefix(prefix).unwrap_or(path);
             let is_resolution = rel.starts_with(RESOLUTIONS_DIR) && path.extension().is_some_and(|e| e == "txt");
             let parsed = |t: Option<String>| t.and_then(|t| parse(&t, path).resolution);
@@ -208,16 +228,26 @@ impl Store {
         crate::ops::crash_point("sync:committed");
         // The work tree follows: the files that differ from ours, each whole.
         let diff = git(repo.diff_tree_to_tree(Some(&ot), Some(&tree), None), || "comparing trees".into())?;
+        let (journals, paths): (Vec<PathBuf>, Vec<PathBuf>) =
+            diff.deltas().filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf)).partition(|p| is_journal(p));
         self.begin(&super::intent::Intent {
             branch: branch_ref.to_string(),
             parent: ours.id().to_string(),
             commit: commit.to_string(),
-            paths: diff.deltas().filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf)).collect(),
+            paths,
+            appended: journals.clone(),
         })?;
+        if let Err(e) = self.append_journals(&journals, &tree) {
+            self.end();
+            return io(Err(e), || "appending to a journal".into());
+        }
         let workdir = self.workdir.clone();
         let mut written: Vec<(PathBuf, Option<Vec<u8>>)> = Vec::new();
         for d in diff.deltas() {
             let Some(p) = d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf) else { continue };
+            if is_journal(&p) {
+                continue;
+            }
             let abs = workdir.join(&p);
             let old = std::fs::read(&abs).ok();
             let new = tree.get_path(&p).ok().and_then(|e| repo.find_blob(e.id()).ok()).map(|b| b.content().to_vec());
@@ -250,6 +280,7 @@ impl Store {
             }
             let _ = idx.write();
         }
+        self.index_journals(&journals, &tree)?;
         self.end();
         self.push(remote_name, branch)?;
         Ok(Synced::Merged { commit, settled })
@@ -279,6 +310,53 @@ impl Store {
     }
 }
 
+/// A meeting's journal (`agendas/<group>/<meeting>.journal.jsonl`).
+pub(crate) fn is_journal(p: &Path) -> bool {
+    p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.ends_with(".journal.jsonl"))
+}
+
+impl Store {
+    /// Appends to each journal the complete lines `tree` has and the file lacks.
+    fn append_journals(&self, journals: &[PathBuf], tree: &git2::Tree) -> std::io::Result<()> {
+        use std::io::Write;
+        for p in journals {
+            let Some(want) = tree.get_path(p).ok().and_then(|e| self.repo.find_blob(e.id()).ok()) else { continue };
+            let abs = self.workdir.join(p);
+            let have = std::fs::read(&abs).unwrap_or_default();
+            let add = crate::journal::missing(&String::from_utf8_lossy(&have), &String::from_utf8_lossy(want.content()));
+            if add.is_empty() {
+                continue;
+            }
+            if let Some(dir) = abs.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&abs)?;
+            // A torn last line is never glued to what follows.
+            let lead = if have.last().is_some_and(|b| *b != b'\n') { "\n" } else { "" };
+            f.write_all(format!("{lead}{add}").as_bytes())?;
+            f.sync_data()?;
+        }
+        Ok(())
+    }
+
+    /// The index holds each journal as `tree` has it (the file may have more: its uncommitted tail).
+    fn index_journals(&self, journals: &[PathBuf], tree: &git2::Tree) -> Result<(), StoreError> {
+        if journals.is_empty() {
+            return Ok(());
+        }
+        let mut index = git(self.repo.index(), || "opening the index".into())?;
+        for p in journals {
+            if let Ok(e) = tree.get_path(p)
+                && let Ok(blob) = self.repo.find_blob(e.id())
+            {
+                let entry = git(super::index_entry(p, blob.content(), tree), || format!("updating the index for {}", p.display()))?;
+                git(index.add(&entry), || format!("updating the index for {}", p.display()))?;
+            }
+        }
+        git(index.write(), || "writing the index".into())
+    }
+}
+
 /// The paths that differ between two commits.
 fn changed_paths(repo: &git2::Repository, a: &git2::Commit, b: &git2::Commit) -> Result<Vec<PathBuf>, StoreError> {
     let (at, bt) = (git(a.tree(), || "reading trees".into())?, git(b.tree(), || "reading trees".into())?);
@@ -299,22 +377,8 @@ fn restore(workdir: &Path, written: &[(PathBuf, Option<Vec<u8>>)]) {
 /// Puts a file's merged content into the merge index, settling any conflict on it.
 fn put(repo: &git2::Repository, index: &mut git2::Index, path: &Path, bytes: &[u8], ours: &git2::Tree) -> Result<(), StoreError> {
     let _ = index.conflict_remove(path);
-    let mode = ours.get_path(path).map(|e| e.filemode() as u32).unwrap_or(0o100644);
-    let id = git(repo.blob(bytes), || format!("storing {}", path.display()))?;
-    let entry = git2::IndexEntry {
-        ctime: git2::IndexTime::new(0, 0),
-        mtime: git2::IndexTime::new(0, 0),
-        dev: 0,
-        ino: 0,
-        mode,
-        uid: 0,
-        gid: 0,
-        file_size: bytes.len() as u32,
-        id,
-        flags: 0,
-        flags_extended: 0,
-        path: path.to_string_lossy().replace('\\', "/").into_bytes(),
-    };
+    git(repo.blob(bytes), || format!("storing {}", path.display()))?;
+    let entry = git(super::index_entry(path, bytes, ours), || format!("merging {}", path.display()))?;
     git(index.add(&entry), || format!("merging {}", path.display()))
 }
 

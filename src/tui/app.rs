@@ -149,6 +149,8 @@ pub struct App {
     pub in_flight: HashSet<String>,
     /// The proposals file was unreadable when the room opened: no proposal is saved into it.
     pub proposals_broken: bool,
+    /// Another room has this meeting open (who, as its lock says): this one records nothing.
+    pub read_only: Option<String>,
 }
 
 impl App {
@@ -202,6 +204,7 @@ impl App {
             notice: None,
             in_flight: HashSet::new(),
             proposals_broken,
+            read_only: None,
         };
         app.refresh();
         app.resolution_selected = app.item_provision();

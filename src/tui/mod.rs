@@ -148,6 +148,17 @@ fn watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
 pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let clock = SystemClock;
     let mut app = App::new(ws, meeting, clock.now());
+    // One room writes a meeting's journal at a time; a second one opens read-only.
+    let entry = &ws.meetings[meeting];
+    let _room_lock = match crate::ops::git_dir(&ws.root).map(|g| crate::ops::lock::RepoLock::room(&g, &entry.group, &entry.id)) {
+        Some(Ok(l)) => Some(l),
+        Some(Err(crate::ops::lock::LockError::Held { holder, .. })) => {
+            app.notice = Some(format!("This meeting is open in another room ({holder}): this one is read-only."));
+            app.read_only = Some(holder);
+            None
+        }
+        _ => None,
+    };
     let mut runner = Runner::threaded(&app);
     let stop = Arc::new(AtomicBool::new(false));
     let done = Arc::new(AtomicBool::new(false));
@@ -190,6 +201,23 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     })();
     // Commits under way are finished (bounded) before the room closes.
     runner.drain(&mut app, clock.now(), Duration::from_millis(800));
+    // Closing the session: the journal is committed up to its last complete line.
+    let mut closing = None;
+    if app.quit && app.read_only.is_none() {
+        let ctx = crate::ops::Context {
+            meeting: Some(app.meeting_id.clone()),
+            doing: "the meeting room (closing)".into(),
+            wait: Some(Duration::from_secs(3)),
+            ..Default::default()
+        };
+        if let Err(e) = crate::ops::commit_journal(&app.root, &app.meeting_id, &ctx) {
+            closing = Some(format!("the record of the session is safe in its journal, but it was not committed: {e}"));
+        }
+    }
     done.store(true, Ordering::Relaxed);
+    drop(_guard);
+    if let Some(w) = closing {
+        eprintln!("gavel: warning: {w}");
+    }
     result
 }

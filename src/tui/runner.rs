@@ -71,6 +71,10 @@ impl Runner {
         let mut queue: VecDeque<Effect> = app.update(action, now).into();
         while let Some(effect) = queue.pop_front() {
             let next = match effect {
+                Effect::Append(_) | Effect::Commit(_) if app.read_only.is_some() => Action::NotJournaled(format!(
+                    "this room is read-only: the meeting is open in another room ({}); nothing is recorded here",
+                    app.read_only.clone().unwrap_or_default()
+                )),
                 Effect::Append(event) => match self.journal.append(&Entry::new(now, event)) {
                     Ok(entry) => Action::Journaled(entry),
                     Err(e) => Action::NotJournaled(e.to_string()),

@@ -268,7 +268,8 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
             git.push_str(&format!("  │  ✗ {unsaved} proposal(s) NOT in git: R"));
         }
     }
-    let text = format!(" {}  │  {item}{floor}{git}{errors}{notice}  │  ?: help", app.meeting_id);
+    let ro = if app.read_only.is_some() { "  │  READ-ONLY: open in another room" } else { "" };
+    let text = format!(" {}{ro}  │  {item}{floor}{git}{errors}{notice}  │  ?: help", app.meeting_id);
     f.render_widget(Paragraph::new(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))), area);
 }
 
