@@ -170,3 +170,34 @@ fn without_an_author_the_draft_is_kept_and_the_room_says_why() {
     let journal = std::fs::read_to_string(r.dir.join("agendas/sc78-wg-11-3/sc78-session.journal.jsonl")).unwrap();
     assert!(journal.contains("\"event\":\"proposal-made\"") && journal.contains("\"event\":\"commit-failed\""), "{journal}");
 }
+
+/// One room writes a meeting at a time: a second room on the same meeting
+/// opens read-only, says so, and records nothing.
+#[test]
+fn a_second_room_on_the_same_meeting_is_read_only() {
+    let r = demo();
+    let first = Tmux::new("first");
+    start(&first, &r);
+    first.wait_for("Agenda: sc78-session");
+    first.keys(&["j", "j", "j", "j", "j", "j", "Enter"]);
+    first.wait_for("Item 7: Timeframes");
+    let journal = r.dir.join("agendas/sc78-wg-11-3/sc78-session.journal.jsonl");
+    let before = std::fs::read(&journal).unwrap();
+    let second = Tmux::new("second");
+    start(&second, &r);
+    let s = second.wait_for("READ-ONLY");
+    assert!(s.contains("▶  7. Timeframes"), "it shows where the meeting stands: {s}");
+    second.keys(&["j", "Enter"]);
+    second.wait_for("read-only");
+    assert_eq!(std::fs::read(&journal).unwrap(), before, "the second room wrote nothing");
+    // Once the first room is closed, a room opens as usual.
+    first.keys(&["q"]);
+    first.wait_for("EXITED 0");
+    second.keys(&["q"]);
+    second.wait_for("EXITED 0");
+    second.kill_session();
+    std::thread::sleep(Duration::from_millis(200));
+    start(&second, &r);
+    let s = second.wait_for("Agenda: sc78-session");
+    assert!(!s.contains("READ-ONLY"), "{s}");
+}

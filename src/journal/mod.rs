@@ -35,6 +35,8 @@ pub struct Journal {
     file: Option<File>,
     /// Lines in the file, so that the next entry's id is its line number.
     lines: u64,
+    /// Who writes: this machine and this writer on it.
+    writer: String,
 }
 
 /// Why an entry could not be recorded.
@@ -55,7 +57,7 @@ impl Journal {
     }
 
     pub fn new(path: PathBuf) -> Journal {
-        Journal { path, file: None, lines: 0 }
+        Journal { path, file: None, lines: 0, writer: writer() }
     }
 
     pub fn path(&self) -> &Path {
@@ -138,7 +140,7 @@ impl Journal {
         let f = self.file.as_mut().expect("opened above");
         let mut entry = entry.clone();
         if entry.id.is_empty() {
-            entry.id = format!("{}-{}", machine(), self.lines + 1);
+            entry.id = format!("{}-{}", self.writer, self.lines + 1);
         }
         let mut line = serde_json::to_string(&entry)
             .map_err(|e| JournalError { path: self.path.display().to_string(), source: std::io::Error::other(e) })?;
@@ -192,6 +194,16 @@ pub fn missing(ours: &str, theirs: &str) -> String {
 /// The part of a journal that is committed: up to its last complete line.
 pub fn complete(text: &[u8]) -> &[u8] {
     &text[..text.iter().rposition(|b| *b == b'\n').map_or(0, |k| k + 1)]
+}
+
+/// Who writes, for entry ids: this machine, and this process among the
+/// writers on it (two clones on one machine, or a room restarted, never give
+/// the same id to two entries).
+fn writer() -> String {
+    static COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    format!("{}.{:08x}", machine(), nanos ^ std::process::id().rotate_left(16) ^ n.rotate_left(8))
 }
 
 /// A short name of this machine for entry ids: the start of its machine id
