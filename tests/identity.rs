@@ -20,19 +20,8 @@ fn reletter_by_hand(d: &Demo) -> String {
         1,
     );
     std::fs::write(&path, &edited).unwrap();
-    commit_all(d, "Insert 10 e) by hand");
+    d.commit(&[RES], "Insert 10 e) by hand");
     edited
-}
-
-fn commit_all(d: &Demo, msg: &str) {
-    let g = d.git();
-    let mut index = g.index().unwrap();
-    index.add_path(std::path::Path::new(RES)).unwrap();
-    index.write().unwrap();
-    let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
-    let sig = git2::Signature::now("A drafter", "drafter@x.invalid").unwrap();
-    let parent = g.head().unwrap().peel_to_commit().unwrap();
-    g.commit(Some("HEAD"), &sig, &sig, msg, &tree, &[&parent]).unwrap();
 }
 
 fn out(o: std::process::Output) -> String {

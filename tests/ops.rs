@@ -238,15 +238,8 @@ fn crlf_and_a_byte_order_mark_are_kept() {
         crlf.extend(String::from_utf8(b).unwrap().replace('\n', "\r\n").into_bytes());
         std::fs::write(r.dir.join(rel), crlf).unwrap();
     }
+    r.commit(&[RES, PROPOSALS], "CRLF");
     let g = r.git();
-    let mut index = g.index().unwrap();
-    index.add_path(std::path::Path::new(RES)).unwrap();
-    index.add_path(std::path::Path::new(PROPOSALS)).unwrap();
-    index.write().unwrap();
-    let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
-    let sig = git2::Signature::now("t", "t@x").unwrap();
-    let parent = g.head().unwrap().peel_to_commit().unwrap();
-    g.commit(Some("HEAD"), &sig, &sig, "CRLF", &tree, &[&parent]).unwrap();
     ops::adopt(&r.dir, &name(), "sc78-37-23b", Decision::Agreed, "", &ctx("7")).unwrap();
     ops::set_status(&r.dir, &name(), "sc78-37-13g", Status::Rejected, "", &ctx("2")).unwrap();
     let head = g.head().unwrap().peel_to_commit().unwrap();
@@ -277,14 +270,7 @@ fn proposal_text_that_would_break_the_resolution_is_found_and_refused() {
     );
     assert_ne!(injected, src);
     std::fs::write(r.dir.join(PROPOSALS), &injected).unwrap();
-    let g = r.git();
-    let mut index = g.index().unwrap();
-    index.add_path(std::path::Path::new(PROPOSALS)).unwrap();
-    index.write().unwrap();
-    let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
-    let sig = git2::Signature::now("t", "t@x").unwrap();
-    let parent = g.head().unwrap().peel_to_commit().unwrap();
-    g.commit(Some("HEAD"), &sig, &sig, "a proposal with an injected paragraph", &tree, &[&parent]).unwrap();
+    r.commit(&[PROPOSALS], "a proposal with an injected paragraph");
     let check = r.gavel(&["check"]);
     assert_eq!(check.status.code(), Some(1));
     let out = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);

@@ -3,40 +3,17 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-struct Repo {
-    _tmp: tempfile::TempDir,
-    dir: PathBuf,
-    home: PathBuf,
-}
+mod common;
+
+use common::demo::Demo as Repo;
 
 fn demo() -> Repo {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = tmp.path().join("wg");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap();
-    assert!(o.status.success());
-    Repo { _tmp: tmp, dir, home }
+    Repo::new(None)
 }
 
 impl Repo {
-    fn gavel(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_gavel"))
-            .current_dir(&self.dir)
-            .args(args)
-            .env("HOME", &self.home)
-            .env("XDG_CONFIG_HOME", self.home.join(".config"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .unwrap()
-    }
-
-    fn git(&self) -> git2::Repository {
-        git2::Repository::open(&self.dir).unwrap()
-    }
-
     fn set_identity(&self) {
         let r = self.git();
         let mut c = r.config().unwrap();

@@ -38,6 +38,20 @@ impl Demo {
         git2::Repository::open(&self.dir).unwrap()
     }
 
+    /// Commits the files at `paths` as they are on disk, by a drafter.
+    pub fn commit(&self, paths: &[&str], message: &str) -> git2::Oid {
+        let g = self.git();
+        let mut index = g.index().unwrap();
+        for p in paths {
+            index.add_path(std::path::Path::new(p)).unwrap();
+        }
+        index.write().unwrap();
+        let tree = g.find_tree(index.write_tree().unwrap()).unwrap();
+        let sig = git2::Signature::now("A drafter", "drafter@x.invalid").unwrap();
+        let parent = g.head().unwrap().peel_to_commit().unwrap();
+        g.commit(Some("HEAD"), &sig, &sig, message, &tree, &[&parent]).unwrap()
+    }
+
     /// The real binary in the repository, with this HOME.
     pub fn gavel(&self, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_gavel"))
