@@ -27,18 +27,90 @@ pub struct JsonFile<T> {
 /// At most this many unknown fields are reported in one file.
 const MAX_UNKNOWN: usize = 100;
 
+/// How deep arrays and objects may nest in a gavel file (the deepest real one
+/// nests 6 levels): deeper is refused before any parser sees it, so that no
+/// file can exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// Where `text` first nests deeper than [`MAX_DEPTH`], if it does (a scan
+/// without recursion, strings skipped).
+pub fn too_deep(text: &str) -> Option<usize> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (k, b) in text.bytes().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(k);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Deserializes `text`, reporting every unknown field rather than the first.
 /// Unknown members are blanked out (replaced by spaces, so positions stay
 /// true) and parsing is tried again.
 pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> JsonFile<T> {
+    if let Some(at) = too_deep(text) {
+        let (line, column) = line_col(text, at);
+        let d = Diagnostic::error(path, line, column, format!("arrays and objects nest more than {MAX_DEPTH} levels deep here"))
+            .hint("no gavel file nests so deep: this part of the file is not what gavel wrote; remove it");
+        return JsonFile { value: None, diagnostics: vec![d] };
+    }
     let mut diagnostics = Vec::new();
     let mut work = text.to_string();
+    // Placeholders stood in for values of the wrong kind: (offset in `work`, bytes added), to map positions back.
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let mut stood_in = false;
     loop {
         match serde_json::from_str::<T>(&work) {
+            Ok(_) if stood_in => return JsonFile { value: None, diagnostics },
             Ok(v) => return JsonFile { value: Some(v), diagnostics },
             Err(e) => {
-                let (line, column) = byte_col_to_char_col(&work, e.line(), e.column());
+                let at = byte_offset(&work, e.line(), e.column());
+                let original = unshift(&shifts, at);
+                let (line, column) = line_col(text, original.min(text.len()));
                 let message = strip_position(&e.to_string());
+                // A value of the wrong kind: reported, then a placeholder of a kind that fits stands in
+                // for it, so that the errors after it are found too (all of them, not just the first).
+                if e.classify() == serde_json::error::Category::Data
+                    && !message.starts_with("unknown field")
+                    && !message.starts_with("missing field")
+                    && diagnostics.len() < MAX_UNKNOWN
+                {
+                    diagnostics.push(
+                        Diagnostic::error(path, line, column, in_words(e.classify(), &message))
+                            .hint("see README, File formats, for what this field holds"),
+                    );
+                    match stand_in::<T>(&work, at) {
+                        Some((next, span, added)) => {
+                            shifts.push((span, added));
+                            work = next;
+                            stood_in = true;
+                            continue;
+                        }
+                        None => return JsonFile { value: None, diagnostics },
+                    }
+                }
+                if stood_in && message.starts_with("missing field") {
+                    // A consequence of a placeholder, not a finding of its own.
+                    return JsonFile { value: None, diagnostics };
+                }
+                let (line, column) = if shifts.is_empty() { byte_col_to_char_col(&work, e.line(), e.column()) } else { (line, column) };
                 if message.starts_with("unknown field") && diagnostics.len() < MAX_UNKNOWN {
                     let offset = byte_offset(&work, e.line(), e.column());
                     if let Some(blanked) = blank_member_at(&work, offset) {
@@ -59,11 +131,79 @@ pub fn parse<T: DeserializeOwned>(text: &str, path: &Path) -> JsonFile<T> {
                     serde_json::error::Category::Data => "see README, File formats, for what this field holds",
                     serde_json::error::Category::Io => "the file could not be read",
                 };
-                diagnostics.push(Diagnostic::error(path, line, column, message).hint(hint));
+                diagnostics.push(Diagnostic::error(path, line, column, in_words(e.classify(), &message)).hint(hint));
                 return JsonFile { value: None, diagnostics };
             }
         }
     }
+}
+
+/// serde's message in gavel's words; serde's own follows after "because".
+fn in_words(category: serde_json::error::Category, msg: &str) -> String {
+    use serde_json::error::Category;
+    if let Some(field) = msg.strip_prefix("missing field ") {
+        return format!("the field {field} is missing");
+    }
+    let what = match category {
+        Category::Eof => "the file ends too soon, inside a value",
+        Category::Syntax => "this is not JSON here",
+        Category::Data if msg.starts_with("invalid type") || msg.starts_with("invalid value") => "a value of the wrong kind",
+        Category::Data if msg.contains("recursion limit") => "values nest too deep",
+        Category::Data => return msg.to_string(),
+        Category::Io => "the file could not be read",
+    };
+    format!("{what}, because {msg}")
+}
+
+/// An offset in the text with placeholders back to the original text's.
+fn unshift(shifts: &[(usize, isize)], at: usize) -> usize {
+    let delta: isize = shifts.iter().filter(|(pos, _)| *pos < at).map(|(_, d)| *d).sum();
+    (at as isize - delta).max(0) as usize
+}
+
+/// Values tried in place of one of the wrong kind, in order.
+const PLACEHOLDERS: &[&str] = &[
+    "\"\"",
+    "0",
+    "[]",
+    "{}",
+    "false",
+    "null",
+    "\"2000-01-01\"",
+    "\"00:00\"",
+    "\"a)\"",
+    "\"1\"",
+    "\"Conf. 1.1\"",
+    "\"party\"",
+    "\"item\"",
+    "\"open\"",
+    "\"pending\"",
+    "\"replace\"",
+];
+
+/// The text with the value that ends at (or holds) `at` replaced by a
+/// placeholder after which parsing gets further; the replaced span's start
+/// and the bytes the placeholder added.
+fn stand_in<T: DeserializeOwned>(work: &str, at: usize) -> Option<(String, usize, isize)> {
+    let entries = index(work);
+    // The innermost value around the error (serde points at or just after a value's end).
+    let e = entries.iter().filter(|e| e.value.0 <= at && at <= e.value.1).min_by_key(|e| e.value.1 - e.value.0)?;
+    let (start, end) = e.value;
+    for p in PLACEHOLDERS {
+        let next = format!("{}{p}{}", &work[..start], &work[end..]);
+        let added = p.len() as isize - (end - start) as isize;
+        let further = match serde_json::from_str::<T>(&next) {
+            Ok(_) => true,
+            Err(e2) => {
+                let at2 = byte_offset(&next, e2.line(), e2.column());
+                at2 as isize - added > end as isize
+            }
+        };
+        if further {
+            return Some((next, start, added));
+        }
+    }
+    None
 }
 
 fn strip_position(msg: &str) -> String {
@@ -355,15 +495,26 @@ mod tests {
         assert!(f.value.is_none());
         assert_eq!(f.diagnostics.len(), 1);
         let d = &f.diagnostics[0];
-        assert_eq!((d.line, d.column, d.message.as_str()), (4, 5, "expected `,` or `]`"));
+        assert_eq!((d.line, d.column, d.message.as_str()), (4, 5, "this is not JSON here, because expected `,` or `]`"));
     }
 
     #[test]
     fn missing_fields_and_wrong_types_are_named() {
         let f = parse::<Group>("{\"members\": [{\"roles\": []}]}", Path::new("g.json"));
-        assert_eq!(f.diagnostics[0].message, "missing field `name`");
+        assert_eq!(f.diagnostics[0].message, "the field `name` is missing");
         let f = parse::<Group>("{\"members\": {}}", Path::new("g.json"));
-        assert!(f.diagnostics[0].message.starts_with("invalid type: map, expected a sequence"), "{}", f.diagnostics[0].message);
+        assert!(
+            f.diagnostics[0].message.starts_with("a value of the wrong kind, because invalid type: map, expected a sequence"),
+            "{}",
+            f.diagnostics[0].message
+        );
+        // Every value of the wrong kind is reported, each at its own place, with no cascade.
+        let t = "{\"members\": [\n  {\"name\": 1},\n  {\"name\": \"ok\", \"roles\": 5},\n  {\"name\": true}\n]}";
+        let f = parse::<Group>(t, Path::new("g.json"));
+        assert!(f.value.is_none());
+        let at: Vec<(u32, u32)> = f.diagnostics.iter().map(|d| (d.line, d.column)).collect();
+        assert_eq!(at.len(), 3, "{:?}", f.diagnostics);
+        assert_eq!(at.iter().map(|p| p.0).collect::<Vec<_>>(), [2, 3, 4], "{:?}", f.diagnostics);
     }
 
     #[test]

@@ -28,7 +28,7 @@ fn malformed_json_names_line_column_and_what_was_expected() {
     let repo = TempRepo::bundled();
     repo.edit(GROUP, "\"body\": \"Standing Committee\",", "\"body\": \"Standing Committee\"");
     let f = repo.findings(GROUP);
-    assert_eq!(f, ["4:3 error: expected `,` or `}`"]);
+    assert_eq!(f, ["4:3 error: this is not JSON here, because expected `,` or `}`"]);
     let ws = repo.load();
     assert_eq!(ws.resolutions.len(), 2, "the rest still loads");
     let d = ws.diagnostics.iter().find(|d| d.path.ends_with("group.json")).unwrap();

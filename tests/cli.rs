@@ -160,7 +160,7 @@ fn check_fails_with_located_findings_and_no_backtrace() {
     let out = stdout(&o);
     assert!(out.contains("resolutions/conf-11.3.txt:"), "{out}");
     assert!(out.contains("error: sub-paragraph d) follows b): expected c)"), "{out}");
-    assert!(out.contains("agendas/sc78-wg-11-3/group.json:1:15: error: key must be a string\n  fix: check the punctuation here"), "{out}");
+    assert!(out.contains("agendas/sc78-wg-11-3/group.json:1:15: error: this is not JSON here, because key must be a string\n  fix: check the punctuation here"), "{out}");
     assert!(out.ends_with("3 errors, 0 warnings\n"), "the label gap, the duplicate label, the JSON error; no cascade: {out}");
     assert!(!stderr(&o).contains("panicked") && !stderr(&o).contains("backtrace"));
     let o = gavel(&["--repo", &repo, "show", "11.3", "23 b)"]);

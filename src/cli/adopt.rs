@@ -31,10 +31,7 @@ fn context(ws: &crate::workspace::Workspace, rec: &super::Recording, doing: &str
     let (meeting, item) = (rec.meeting.as_deref(), rec.item.as_deref());
     let author = rec.author.as_deref().map(Author::parse).transpose().map_err(CliError::user)?;
     if let Some(m) = meeting {
-        let entry = ws.meetings.iter().find(|x| x.id == m).ok_or_else(|| {
-            let ids: Vec<&str> = ws.meetings.iter().map(|x| x.id.as_str()).collect();
-            CliError::user(format!("no meeting `{m}`; there are: {}", ids.join(", ")))
-        })?;
+        let entry = &ws.meetings[super::meeting(ws, m)?];
         if let Some(i) = item
             && entry.meeting.value.item(i).is_none()
         {
@@ -53,6 +50,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let ctx = context(&ws, &a.rec, "gavel adopt")?;
     let loaded = find(&ws, &name)?;
     let res = &loaded.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let target = res.resolve(&reference).map_err(CliError::user)?;
     let file = ws.proposals_on(res).ok_or_else(|| CliError::user(format!("there are no proposals on {}", res.display_name())))?;
     let touching: Vec<(usize, &Proposal)> = ops::touching(res, &file.value.proposals, target)
@@ -116,6 +114,7 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
     let ctx = context(&ws, &a.rec, "gavel propose")?;
     let loaded = find(&ws, &name)?;
     let res = &loaded.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let Target::Node(idx) = res.resolve(&reference).map_err(CliError::user)? else {
         return Err(CliError::user("name one provision (`23 b)`, `preamble 5`) to propose a change to"));
     };
@@ -194,6 +193,8 @@ pub struct StatusArgs {
 pub fn set_status(repo: Option<&Path>, a: StatusArgs, status: Status) -> Result<u8, CliError> {
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
+    let res = &find(&ws, &name)?.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let doing = if status == Status::Withdrawn { "gavel withdraw" } else { "gavel reject" };
     let ctx = context(&ws, &a.rec, doing)?;
     let commit = ops::set_status(&ws.root, &name, &a.proposal, status, a.reason.as_deref().unwrap_or(""), &ctx)?;

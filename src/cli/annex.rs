@@ -34,6 +34,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     };
     let ws = open_at(repo, a.at.as_deref())?;
     let res = &find(&ws, &name)?.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let all: Vec<&Proposal> = ws.proposals_on(res).map(|f| f.value.proposals.iter().collect()).unwrap_or_default();
     for id in &a.proposals {
         if !all.iter().any(|p| &p.id == id) {

@@ -109,6 +109,7 @@ fn proposals(
     let reference: Option<ParagraphRef> = reference.map(|r| r.parse().map_err(CliError::user)).transpose()?;
     let ws = open_at(repo, at)?;
     let res = &find(&ws, &name)?.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let target = match &reference {
         Some(r) => Some(res.resolve(r).map_err(CliError::user)?),
         None => None,

@@ -32,6 +32,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     repo: Option<PathBuf>,
 
+    /// Go on without a broken file a command would use (its problems are
+    /// printed on standard error); without this, such a file stops the
+    /// command with status 1 before it writes anything.
+    #[arg(long, global = true)]
+    keep_going: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -314,6 +320,22 @@ impl CliError {
     pub fn user(message: impl std::fmt::Display) -> Self {
         CliError { message: message.to_string(), code: 2 }
     }
+
+    /// The environment failed (git, the disk, permissions, the network): status 3.
+    pub fn env(message: impl std::fmt::Display) -> Self {
+        CliError { message: message.to_string(), code: 3 }
+    }
+
+    /// The repository's data is broken (a file a command needs): status 1.
+    pub fn data(message: impl std::fmt::Display) -> Self {
+        CliError { message: message.to_string(), code: 1 }
+    }
+}
+
+impl From<crate::store::StoreError> for CliError {
+    fn from(e: crate::store::StoreError) -> Self {
+        CliError { code: e.exit_code(), message: e.to_string() }
+    }
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -335,6 +357,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, CliError> {
+    KEEP_GOING.store(cli.keep_going, std::sync::atomic::Ordering::Relaxed);
     let repo = cli.repo.as_deref();
     // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
     let here = match &cli.command {
@@ -402,7 +425,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
 /// Opens the meeting room on a meeting of the repository.
 pub(crate) fn room(repo: Option<&Path>, meeting: Option<&str>) -> Result<u8, CliError> {
     let ws = open(repo)?;
-    let m = crate::tui::choose_meeting(&ws, meeting).map_err(CliError::user)?;
+    let m = match meeting {
+        Some(id) => self::meeting(&ws, id)?,
+        None => crate::tui::choose_meeting(&ws, None).map_err(CliError::user)?,
+    };
     crate::tui::run(&ws, m).map_err(CliError::user)?;
     Ok(0)
 }
@@ -412,8 +438,8 @@ fn open_at(repo: Option<&Path>, at: Option<&str>) -> Result<Workspace, CliError>
     let Some(rev) = at else { return open(repo) };
     let root =
         Workspace::discover(repo.unwrap_or(Path::new("."))).map_err(|e| CliError::user(format!("{e}; run `gavel demo` to create one")))?;
-    let store = crate::store::Store::open(&root).map_err(CliError::user)?;
-    store.workspace_at(rev, &root).map_err(CliError::user)
+    let store = crate::store::Store::open(&root)?;
+    Ok(store.workspace_at(rev, &root)?)
 }
 
 /// Finds and loads the repository named by `--repo`, or the one around the
@@ -435,8 +461,84 @@ fn emit(text: &str) -> Result<(), CliError> {
     match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CliError { message: format!("cannot write the output: {e}"), code: 2 }),
+        Err(e) => Err(CliError::env(format!("cannot write the output: {e}"))),
     }
+}
+
+static KEEP_GOING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// A command needs these files (paths relative to the repository, `/`
+/// separated): if any has errors, every one of them is printed, located, and
+/// the command stops with status 1 before it writes anything; with
+/// `--keep-going` they are printed on standard error and the command goes on.
+pub(crate) fn needs(ws: &Workspace, files: &[String]) -> Result<(), CliError> {
+    let broken: Vec<&crate::diag::Diagnostic> = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .filter(|d| {
+            let p = d.path.to_string_lossy().replace('\\', "/");
+            files.iter().any(|f| p == *f || p.ends_with(&format!("/{f}")) || p.ends_with(&format!(":{f}")))
+        })
+        .collect();
+    if broken.is_empty() {
+        return Ok(());
+    }
+    let mut names: Vec<String> = broken.iter().map(|d| d.path.display().to_string()).collect();
+    names.dedup();
+    let list: String = broken.iter().map(|d| format!("\n{d}")).collect();
+    if KEEP_GOING.load(std::sync::atomic::Ordering::Relaxed) {
+        let _ = writeln!(std::io::stderr(), "gavel: warning: going on without {} (--keep-going):{list}", names.join(", "));
+        return Ok(());
+    }
+    Err(CliError::data(format!(
+        "{} cannot be used: what this command writes would be incomplete{list}\nfix {} (`gavel check` lists every problem), or add --keep-going to go on without it",
+        names.join(", "),
+        if names.len() == 1 { "it" } else { "them" }
+    )))
+}
+
+/// The files a command on resolution `res` needs: the resolution and its proposals.
+pub(crate) fn resolution_files(res: &crate::resolution::Resolution) -> Vec<String> {
+    let slug = res.header.symbol.slug();
+    vec![
+        format!("{}/{slug}.txt", crate::workspace::RESOLUTIONS_DIR),
+        format!("{}/{slug}{}", crate::workspace::RESOLUTIONS_DIR, crate::workspace::PROPOSALS_SUFFIX),
+    ]
+}
+
+/// A meeting of the repository by its id. A meeting whose file exists but
+/// cannot be read is said to be so, with its problems (status 1), not "no
+/// such meeting".
+pub(crate) fn meeting(ws: &Workspace, id: &str) -> Result<usize, CliError> {
+    if let Some(k) = ws.meetings.iter().position(|m| m.id == id) {
+        return Ok(k);
+    }
+    let file = format!("{id}{}", crate::workspace::MEETING_SUFFIX);
+    let broken: Vec<String> = ws
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error() && d.path.file_name().is_some_and(|n| n.to_string_lossy() == file))
+        .map(|d| format!("\n{d}"))
+        .collect();
+    if !broken.is_empty() {
+        return Err(CliError::data(format!("the meeting `{id}` cannot be read:{}", broken.concat())));
+    }
+    crate::tui::choose_meeting(ws, Some(id)).map_err(CliError::user)
+}
+
+/// What the record of a meeting needs: its agenda, its group, and the proposals on the group's resolutions.
+pub(crate) fn meeting_files(ws: &Workspace, k: usize) -> Vec<String> {
+    let m = &ws.meetings[k];
+    let dir = format!("{}/{}", crate::workspace::AGENDAS_DIR, m.group);
+    let mut v = vec![format!("{dir}/{}{}", m.id, crate::workspace::MEETING_SUFFIX), format!("{dir}/{}", crate::workspace::GROUP_FILE)];
+    let names = ws.group(&m.group).map(|g| g.value.resolutions.clone()).unwrap_or_default();
+    for n in names {
+        let slug = n.symbol.slug();
+        v.push(format!("{}/{slug}.txt", crate::workspace::RESOLUTIONS_DIR));
+        v.push(format!("{}/{slug}{}", crate::workspace::RESOLUTIONS_DIR, crate::workspace::PROPOSALS_SUFFIX));
+    }
+    v
 }
 
 /// Tells the user on stderr that files they rely on have problems.

@@ -63,7 +63,7 @@ pub fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
                 Err(_) => {
                     use std::io::Write;
                     let mut out = std::io::stdout().lock();
-                    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| CliError::user(format!("cannot write the output: {e}")))
+                    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| CliError::env(format!("cannot write the output: {e}")))
                 }
             }
         }
@@ -72,7 +72,26 @@ pub fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
             if !dir.is_dir() {
                 return Err(CliError::user(format!("cannot write {}: the folder {} does not exist", path.display(), dir.display())));
             }
-            crate::fsx::write_atomic(path, bytes).map_err(|e| CliError::user(format!("cannot write {}: {e}", path.display())))
+            // Only a regular file is replaced: never a link, a pipe, a device or a folder.
+            if let Ok(meta) = std::fs::symlink_metadata(path) {
+                let t = meta.file_type();
+                let what = if t.is_symlink() {
+                    Some("a symbolic link")
+                } else if t.is_dir() {
+                    Some("a folder")
+                } else if !t.is_file() {
+                    Some("not a regular file (a pipe, a socket or a device)")
+                } else {
+                    None
+                };
+                if let Some(what) = what {
+                    return Err(CliError::user(format!("will not write {}: it is {what}; name a regular file", path.display())));
+                }
+                if meta.permissions().readonly() {
+                    return Err(CliError::env(format!("cannot write {}: the file is read-only", path.display())));
+                }
+            }
+            crate::fsx::write_atomic(path, bytes).map_err(|e| CliError::env(format!("cannot write {}: {e}", path.display())))
         }
     }
 }

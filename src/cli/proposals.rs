@@ -12,6 +12,7 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
     let res = &find(&ws, &name)?.value;
+    super::needs(&ws, &super::resolution_files(res))?;
     let Some(file) = ws.proposals_on(res) else {
         emit(&format!("No proposals on {}.\n", res.display_name()))?;
         return Ok(0);

@@ -13,7 +13,9 @@ pub struct Args {
 }
 
 fn meeting_index(ws: &crate::workspace::Workspace, id: &str) -> Result<usize, CliError> {
-    crate::tui::choose_meeting(ws, Some(id)).map_err(CliError::user)
+    let k = super::meeting(ws, id)?;
+    super::needs(ws, &super::meeting_files(ws, k))?;
+    Ok(k)
 }
 
 fn write(doc: &Doc, problems: &[String], a: &Args) -> Result<u8, CliError> {

@@ -84,18 +84,47 @@ pub enum StoreError {
     NoRemote(String),
     #[error("`{0}` is not a revision of this repository: {1}")]
     BadRevision(String, String),
-    #[error("{doing}: {source}")]
+    #[error("{doing}, because {}", plain(source))]
     Git {
         doing: String,
         #[source]
         source: git2::Error,
     },
-    #[error("{doing}: {source}")]
+    #[error("{doing}, because {source}")]
     Io {
         doing: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+impl StoreError {
+    /// 2 for what the user asked or must set up (a folder that is not a
+    /// repository, a detached HEAD, uncommitted changes, a revision or remote
+    /// that does not exist, no author); 3 when git, the disk or the network failed.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            StoreError::Git { .. } | StoreError::Io { .. } | StoreError::Moved(_) => 3,
+            _ => 2,
+        }
+    }
+}
+
+/// A git error in gavel's words: what git says, without libgit2's class and
+/// code, and for the errors a chair meets, what to do.
+pub fn plain(e: &git2::Error) -> String {
+    use git2::{ErrorClass, ErrorCode};
+    match (e.class(), e.code()) {
+        (ErrorClass::Ssh, ErrorCode::Certificate) | (_, ErrorCode::Certificate) if e.message().contains("hostkey") => {
+            "the server's ssh host key is not known here: connect once with `ssh` to check it and add it to ~/.ssh/known_hosts".into()
+        }
+        (ErrorClass::Net | ErrorClass::Http | ErrorClass::Ssh, _) => format!("the remote could not be reached ({})", e.message()),
+        (_, ErrorCode::Auth) => "the remote refused the credentials: check your ssh key or git's credential helper".into(),
+        (_, ErrorCode::Locked) => {
+            "another git program has the repository locked; wait for it, or remove the .lock file if none is running".into()
+        }
+        _ => e.message().to_string(),
+    }
 }
 
 /// Adds what gavel was doing to a git2 error.
