@@ -206,7 +206,7 @@ fn stand_in<T: DeserializeOwned>(work: &str, at: usize) -> Option<(String, usize
     None
 }
 
-fn strip_position(msg: &str) -> String {
+pub(crate) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(at) if msg[at..].contains(" column ") => msg[..at].to_string(),
         _ => msg.to_string(),

@@ -531,7 +531,11 @@ pub(crate) fn meeting(ws: &Workspace, id: &str) -> Result<usize, CliError> {
 pub(crate) fn meeting_files(ws: &Workspace, k: usize) -> Vec<String> {
     let m = &ws.meetings[k];
     let dir = format!("{}/{}", crate::workspace::AGENDAS_DIR, m.group);
-    let mut v = vec![format!("{dir}/{}{}", m.id, crate::workspace::MEETING_SUFFIX), format!("{dir}/{}", crate::workspace::GROUP_FILE)];
+    let mut v = vec![
+        format!("{dir}/{}{}", m.id, crate::workspace::MEETING_SUFFIX),
+        format!("{dir}/{}", crate::workspace::GROUP_FILE),
+        format!("{dir}/{}.journal.jsonl", m.id),
+    ];
     let names = ws.group(&m.group).map(|g| g.value.resolutions.clone()).unwrap_or_default();
     for n in names {
         let slug = n.symbol.slug();

@@ -35,10 +35,12 @@ fn write(doc: &Doc, problems: &[String], a: &Args) -> Result<u8, CliError> {
 pub fn minutes_cmd(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let ws = open(repo)?;
     let m = meeting_index(&ws, &a.meeting)?;
-    let (sources, mut problems) = Sources::of(&ws, m);
+    let (sources, found) = Sources::of(&ws, m);
+    for f in found.iter().filter(|f| !f.contains(": error: ")) {
+        eprintln!("gavel: warning: {f}");
+    }
     let record = minutes(&sources);
-    problems.extend(record.problems.iter().cloned());
-    write(&record.doc, &problems, &a)
+    write(&record.doc, &record.problems, &a)
 }
 
 pub fn report_cmd(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {

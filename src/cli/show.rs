@@ -46,6 +46,8 @@ pub(super) fn find<'a>(
             if !broken.is_empty() {
                 msg.push_str("\nthese resolution files could not be read:");
                 msg.extend(broken);
+                // The resolution may be among them: the data is broken, not the question.
+                return CliError::data(msg);
             }
         }
         CliError::user(msg)

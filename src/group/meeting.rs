@@ -48,6 +48,9 @@ pub struct Session {
     pub access: Access,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Its items run at the same time (working groups meeting in parallel).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub parallel: bool,
     #[serde(default)]
     pub items: Vec<AgendaItem>,
 }

@@ -10,7 +10,7 @@ pub use events::{Entry, Event, Outcome, Position, effective};
 pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items};
 
 use std::fs::{File, OpenOptions};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -27,6 +27,76 @@ pub const FORMAT_VERSION: u32 = 2;
 struct Head {
     journal: String,
     version: u32,
+}
+
+/// A journal line that could not be read: where, and after how many entries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Damage {
+    pub line: u32,
+    pub after: usize,
+}
+
+/// Reads a journal's text: the entries, the problems (each damaged line an
+/// error, skipped and never rewritten; a torn last line, what a crash while
+/// writing leaves, only a warning), and where the damaged lines were.
+pub fn read_text(bytes: &[u8], path: &Path) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Damage>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    let mut damage = Vec::new();
+    let lines: Vec<&[u8]> = bytes.split_inclusive(|b| *b == b'\n').collect();
+    for (i, raw) in lines.iter().enumerate() {
+        let n = i as u32 + 1;
+        let torn = i + 1 == lines.len() && !raw.ends_with(b"\n");
+        let Ok(line) = std::str::from_utf8(raw) else {
+            problems.push(Diagnostic::error(path, n, 1, "this line is not UTF-8 text; it is skipped").hint("the line is kept in the file"));
+            damage.push(Damage { line: n, after: entries.len() });
+            continue;
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if i == 0
+            && let Ok(h) = serde_json::from_str::<Head>(line)
+        {
+            if h.version > FORMAT_VERSION {
+                problems.push(
+                    Diagnostic::warning(path, 1, 1, format!("this journal is in format {} (this gavel reads {FORMAT_VERSION})", h.version))
+                        .hint("update gavel; entries it does not understand are skipped"),
+                );
+            }
+            continue;
+        }
+        match serde_json::from_str::<Entry>(line) {
+            Ok(mut e) => {
+                if e.id.is_empty() {
+                    e.id = format!("line-{n}");
+                }
+                entries.push(e)
+            }
+            Err(_) if torn => problems.push(
+                Diagnostic::warning(path, n, 1, "the last line is incomplete: a write was cut off (a crash leaves this); it is skipped")
+                    .hint("nothing to do: the line is kept as it is, and the next entry starts on a line of its own"),
+            ),
+            Err(e) => {
+                let col = crate::diag::byte_col_to_char_col(line, 1, e.column()).1;
+                problems.push(
+                    Diagnostic::error(
+                        path,
+                        n,
+                        col,
+                        format!(
+                            "a journal entry that cannot be read, because {}; it is skipped",
+                            crate::json::strip_position(&e.to_string())
+                        ),
+                    )
+                    .hint("the line is kept in the file and marked in the record; correct it by hand if it matters"),
+                );
+                damage.push(Damage { line: n, after: entries.len() });
+            }
+        }
+    }
+    (entries, problems, damage)
 }
 
 /// The journal file of a meeting.
@@ -67,52 +137,17 @@ impl Journal {
     /// Reads every entry; a damaged line is reported (file, line) and
     /// skipped, never fatal, and never rewritten.
     pub fn read(&self) -> (Vec<Entry>, Vec<Diagnostic>) {
-        let mut entries = Vec::new();
-        let mut problems = Vec::new();
-        let Ok(f) = File::open(&self.path) else { return (entries, problems) };
-        for (i, line) in BufReader::new(f).lines().enumerate() {
-            let Ok(line) = line else {
-                problems.push(Diagnostic::error(&self.path, i as u32 + 1, 1, "this line is not UTF-8 text; it is skipped"));
-                continue;
-            };
-            if line.trim().is_empty() {
-                continue;
-            }
-            if i == 0
-                && let Ok(h) = serde_json::from_str::<Head>(&line)
-            {
-                if h.version > FORMAT_VERSION {
-                    problems.push(
-                        Diagnostic::warning(
-                            &self.path,
-                            1,
-                            1,
-                            format!("this journal is in format {} (this gavel reads {FORMAT_VERSION})", h.version),
-                        )
-                        .hint("update gavel; entries it does not understand are skipped"),
-                    );
-                }
-                continue;
-            }
-            match serde_json::from_str::<Entry>(&line) {
-                Ok(mut e) => {
-                    if e.id.is_empty() {
-                        e.id = format!("line-{}", i + 1);
-                    }
-                    entries.push(e)
-                }
-                Err(e) => problems.push(
-                    Diagnostic::error(
-                        &self.path,
-                        i as u32 + 1,
-                        e.column() as u32,
-                        format!("journal entry not understood ({e}); it is skipped"),
-                    )
-                    .hint("the line is kept in the file; correct it by hand if it matters"),
-                ),
-            }
-        }
+        let (entries, problems, _) = self.read_marked();
         (entries, problems)
+    }
+
+    /// As [`Journal::read`], with where each damaged line was: its line
+    /// number and how many entries were read before it.
+    pub fn read_marked(&self) -> (Vec<Entry>, Vec<Diagnostic>, Vec<Damage>) {
+        match std::fs::read(&self.path) {
+            Ok(bytes) => read_text(&bytes, &self.path),
+            Err(_) => (Vec::new(), Vec::new(), Vec::new()),
+        }
     }
 
     /// Appends one entry, gives it its id (returned), and waits until it is

@@ -72,7 +72,7 @@ impl OpError {
     pub fn exit_code(&self) -> u8 {
         match self {
             OpError::Lock(_) => 3,
-            OpError::Store(StoreError::Git { .. } | StoreError::Io { .. } | StoreError::Moved(_)) => 3,
+            OpError::Store(e) => e.exit_code(),
             OpError::Data(_) => 1,
             _ => 2,
         }

@@ -26,6 +26,8 @@ pub struct Sources<'a> {
     pub group: Option<&'a WorkingGroup>,
     pub entries: Vec<Entry>,
     pub proposals: Vec<Proposal>,
+    /// Journal lines that could not be read, with the agenda item they were among (by their neighbours).
+    pub damage: Vec<(u32, Option<String>)>,
 }
 
 impl<'a> Sources<'a> {
@@ -38,10 +40,18 @@ impl<'a> Sources<'a> {
             entry.id,
             crate::workspace::MEETING_SUFFIX
         ))));
-        let (entries, problems) = journal.read();
+        let (entries, problems, damaged) = journal.read_marked();
+        // A damaged line belongs where it stands: with the item of the entry before it (or after it).
+        let damage = damaged
+            .iter()
+            .map(|d| {
+                let near = d.after.checked_sub(1).and_then(|k| entries.get(k)).or_else(|| entries.get(d.after));
+                (d.line, near.and_then(|e| e.event.item()).map(str::to_string))
+            })
+            .collect();
         let entries = crate::journal::effective(&entries);
         let proposals = ws.proposals.iter().flat_map(|p| p.value.proposals.iter().cloned()).collect();
-        (Sources { entry, group, entries, proposals }, problems.iter().map(|d| d.to_string()).collect())
+        (Sources { entry, group, entries, proposals, damage }, problems.iter().map(|d| d.to_string()).collect())
     }
 }
 
@@ -59,11 +69,22 @@ pub fn minutes(s: &Sources) -> Minutes {
         where_when.push_str(&if first == last { format!(", {first}") } else { format!(", {first} to {last}") });
     }
     doc.para(where_when.trim_start_matches(", ").to_string());
+    let mark = |doc: &mut Doc, problems: &mut Vec<String>, line: u32| {
+        let msg = format!("an entry could not be read: journal line {line}");
+        doc.problem(msg.clone());
+        problems.push(msg);
+    };
+    for (line, _) in s.damage.iter().filter(|(_, item)| item.is_none()) {
+        mark(&mut doc, &mut problems, *line);
+    }
     attendance(&mut doc, s);
     let items = agenda_items(meeting);
     let known: HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
     for item in &items {
         doc.heading(1, format!("{}. {}", item.id, item.title));
+        for (line, _) in s.damage.iter().filter(|(_, i)| i.as_deref() == Some(item.id.as_str())) {
+            mark(&mut doc, &mut problems, *line);
+        }
         let events: Vec<&Entry> = s.entries.iter().filter(|e| item_of(&e.event) == Some(item.id.as_str())).collect();
         item_record(&mut doc, &mut problems, s, &events);
     }

@@ -104,7 +104,7 @@ impl StoreError {
     /// that does not exist, no author); 3 when git, the disk or the network failed.
     pub fn exit_code(&self) -> u8 {
         match self {
-            StoreError::Git { .. } | StoreError::Io { .. } | StoreError::Moved(_) => 3,
+            StoreError::Git { .. } | StoreError::Io { .. } | StoreError::Moved(_) | StoreError::IndexLocked(_) => 3,
             _ => 2,
         }
     }

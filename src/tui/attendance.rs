@@ -35,6 +35,7 @@ impl App {
             group: self.group.as_ref(),
             entries: crate::journal::effective(&self.session.log),
             proposals: self.all_proposals(),
+            damage: Vec::new(),
         };
         let text = crate::record::minutes(&sources).doc.text();
         self.mode = Mode::Minutes { text, scroll: 0 };

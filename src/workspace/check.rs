@@ -273,6 +273,36 @@ impl Workspace {
                     );
                 }
                 prev_end = Some(session.end);
+                // Items with clock times do not overlap within a session, unless it says its items run
+                // in parallel; a break may fall inside an item (it interrupts it).
+                let mut timed: Vec<(usize, &crate::group::AgendaItem)> = session
+                    .items
+                    .iter()
+                    .enumerate()
+                    .filter(|_| !session.parallel)
+                    .filter(|(_, it)| it.kind == crate::group::ItemKind::Item && it.start.is_some() && it.end.is_some())
+                    .collect();
+                timed.sort_by_key(|(_, it)| it.start);
+                for w in timed.windows(2) {
+                    let ((_, a), (k, b)) = (w[0], w[1]);
+                    if let (Some(a_end), Some(b_start)) = (a.end, b.start)
+                        && b_start < a_end
+                    {
+                        found.push(
+                            err(
+                                &[sp.as_slice(), &[Key("items"), Index(k), Key("start")]].concat(),
+                                format!(
+                                    "item `{}` ({b_start}-{}) overlaps item `{}` ({}-{a_end})",
+                                    b.id,
+                                    b.end.map(|e| e.to_string()).unwrap_or_default(),
+                                    a.id,
+                                    a.start.map(|s| s.to_string()).unwrap_or_default()
+                                ),
+                            )
+                            .hint("items of a session follow one another: move one of them (or, if they do run at the same time, say `\"parallel\": true` on the session)"),
+                        );
+                    }
+                }
                 for (i, item) in session.items.iter().enumerate() {
                     let ip: Vec<Seg> = [sp.as_slice(), &[Key("items"), Index(i)]].concat();
                     let at = |k: &'static str| -> Vec<Seg> { ip.iter().cloned().chain([Key(k)]).collect() };

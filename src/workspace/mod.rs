@@ -153,6 +153,14 @@ impl Workspace {
     fn load_agendas(&mut self, files: &dyn Files) {
         for (group_dir, is_dir) in self.list(files, Path::new(AGENDAS_DIR)) {
             if !is_dir {
+                let name = group_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+                if !name.ends_with(".md") && !name.starts_with('.') {
+                    let shown = self.shown(files, &group_dir);
+                    self.diagnostics.push(
+                        Diagnostic::warning(&shown, 0, 0, "gavel does not read this file: under agendas/ each working group is a folder")
+                            .hint(format!("move it into its group's folder, e.g. agendas/<group>/{name}")),
+                    );
+                }
                 continue;
             }
             let group_id = group_dir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
@@ -183,7 +191,13 @@ impl Workspace {
                     let (file, source) = read_json::<Meeting>(files, &rel, &shown);
                     let (group, id) = (group_id.clone(), id.to_string());
                     self.keep_json(file, source, shown, move |ws, l| ws.meetings.push(MeetingEntry { group, id, meeting: l }));
-                } else if name.ends_with(".json") && name != GROUP_FILE {
+                } else if name.ends_with(".journal.jsonl") {
+                    // A meeting's journal: damaged lines are findings (a torn last line only a warning).
+                    match files.read_text(&rel) {
+                        Ok(text) => self.diagnostics.extend(crate::journal::read_text(text.as_bytes(), &shown).1),
+                        Err(d) => self.diagnostics.push(d),
+                    }
+                } else if name != GROUP_FILE && !name.ends_with(".md") && !name.starts_with('.') {
                     self.diagnostics.push(
                         Diagnostic::warning(&shown, 0, 0, "gavel does not read this file")
                             .hint(format!("a meeting's agenda is named `<meeting>{MEETING_SUFFIX}`; the group is `{GROUP_FILE}`")),
