@@ -22,10 +22,13 @@ use clap::{Parser, Subcommand};
 
 use crate::workspace::Workspace;
 
+/// The exit statuses, for `--help` (README, "Exit status", says the same).
+const EXIT_STATUS: &str = "Exit status: 0 done; 1 the repository's data has errors (check found errors, a file the command needs is broken, sync stopped on conflicts); 2 a mistake in what was asked (unknown provision, bad argument, -o onto something that is not a regular file); 3 the environment failed (git, the disk, permissions, the network, another writer holding the repository).";
+
 /// gavel: run a working group's session, draft amendments as tracked
 /// changes, and keep the record in git.
 #[derive(Debug, Parser)]
-#[command(name = "gavel", version, about, long_about = None)]
+#[command(name = "gavel", version, about, long_about = None, after_help = EXIT_STATUS)]
 pub struct Cli {
     /// The working-group repository (default: the nearest folder at or above
     /// the current one that has `resolutions/`).

@@ -123,6 +123,7 @@ pub fn plain(e: &git2::Error) -> String {
         (_, ErrorCode::Locked) => {
             "another git program has the repository locked; wait for it, or remove the .lock file if none is running".into()
         }
+        _ if e.message().contains("global/xdg") => "git's own settings in your home folder cannot be read (is HOME set?)".into(),
         _ => e.message().to_string(),
     }
 }
