@@ -198,3 +198,18 @@ pub fn tag(repo: &Repository, name: &str, target: Oid, message: &str, tagger: &A
     let sig = git(tagger.signature(), || format!("the signature of {}", tagger.name))?;
     git(repo.tag(name, &obj, &sig, message, false), || format!("creating tag {name}"))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn git_errors_in_plain_words() {
+        let hostkey = git2::Error::new(git2::ErrorCode::Certificate, git2::ErrorClass::Ssh, "invalid or unknown remote ssh hostkey");
+        let said = super::plain(&hostkey);
+        assert!(said.contains("ssh host key is not known") && !said.contains("class="), "{said}");
+        let e = super::StoreError::Git { doing: "fetching from origin".into(), source: hostkey };
+        assert!(e.to_string().starts_with("fetching from origin, because the server's ssh host key"), "{e}");
+        assert_eq!(e.exit_code(), 3);
+        let auth = git2::Error::new(git2::ErrorCode::Auth, git2::ErrorClass::Net, "authentication required");
+        assert!(super::plain(&auth).contains("refused the credentials") || super::plain(&auth).contains("could not be reached"));
+    }
+}
