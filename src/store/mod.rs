@@ -4,6 +4,7 @@
 
 mod history;
 mod intent;
+mod journals;
 pub mod message;
 mod open;
 mod record;

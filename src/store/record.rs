@@ -172,7 +172,7 @@ impl Store {
                     .collect()
             })
             .unwrap_or_default();
-        if conflicted.iter().any(|p| !super::sync::is_journal(p)) {
+        if conflicted.iter().any(|p| !super::journals::is_journal(p)) {
             return Err(StoreError::Conflict(format!(
                 "later commits changed the same text as {}; take it back by a new proposal instead",
                 short(commit)
@@ -188,7 +188,7 @@ impl Store {
         let mut out = Vec::new();
         for d in diff.deltas() {
             let path = d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf).unwrap_or_default();
-            if super::sync::is_journal(&path) {
+            if super::journals::is_journal(&path) {
                 continue;
             }
             if d.new_file().id().is_zero() {

@@ -12,6 +12,7 @@ mod draft;
 pub mod keys;
 mod normal;
 mod popups;
+mod proposals;
 pub mod runner;
 pub mod view;
 
