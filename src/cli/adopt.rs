@@ -134,7 +134,7 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
     };
     let existing: Vec<String> = ws.proposals_on(res).map(|f| f.value.proposals.iter().map(|p| p.id.clone()).collect()).unwrap_or_default();
     let id = a.id.clone().unwrap_or_else(|| {
-        free_id(
+        ops::free_id(
             &existing,
             &format!(
                 "{}-{}",
@@ -175,11 +175,6 @@ fn member(ws: &crate::workspace::Workspace, name: &str) -> Result<String, CliErr
         .iter()
         .find_map(|(_, g)| g.value.member(name).map(|m| m.name.clone()))
         .ok_or_else(|| CliError::user(format!("`{name}` is not a member of any working group here")))
-}
-
-/// `base-1`, `base-2`, …: the first id not taken.
-pub(crate) fn free_id(taken: &[String], base: &str) -> String {
-    (1..).map(|k| format!("{base}-{k}")).find(|id| !taken.contains(id)).unwrap_or_default()
 }
 
 pub struct StatusArgs {

@@ -147,7 +147,7 @@ pub fn sync(
         let names: Vec<&str> =
             l.ws.meetings
                 .iter()
-                .filter(|m| journals.iter().any(|j| j.path == l.store.relative(&journal_path(&l.ws, m))))
+                .filter(|m| journals.iter().any(|j| j.path == l.store.relative(&m.journal_path(&l.ws.root))))
                 .map(|m| m.id.as_str())
                 .collect();
         let message = format!("Record of {}: the journal as it stands before sharing it\n", names.join(", "));
@@ -156,19 +156,10 @@ pub fn sync(
     Ok(l.store.sync(root, remote, author, settle)?)
 }
 
-/// A meeting's journal file.
-pub fn journal_path(ws: &Workspace, m: &crate::workspace::MeetingEntry) -> std::path::PathBuf {
-    crate::journal::Journal::path_for(&ws.root.join(crate::workspace::AGENDAS_DIR).join(&m.group).join(format!(
-        "{}{}",
-        m.id,
-        crate::workspace::MEETING_SUFFIX
-    )))
-}
-
 /// The committed part of a meeting's journal (up to its last complete
 /// line), when it holds more than HEAD has of it.
 pub(crate) fn journal_file(l: &Locked, m: &crate::workspace::MeetingEntry) -> Option<crate::store::NewFile> {
-    let path = journal_path(&l.ws, m);
+    let path = m.journal_path(&l.ws.root);
     let bytes = std::fs::read(&path).ok()?;
     let done = crate::journal::complete(&bytes);
     if done.is_empty() {
@@ -282,6 +273,11 @@ pub(crate) fn well_formed(p: &Proposal) -> Result<(), OpError> {
         }
     }
     Ok(())
+}
+
+/// `base-1`, `base-2`, …: the first proposal id not taken.
+pub fn free_id(taken: &[String], base: &str) -> String {
+    (1..).map(|k| format!("{base}-{k}")).find(|id| !taken.contains(id)).unwrap_or_default()
 }
 
 /// `resolutions/<slug>.proposals.json`.

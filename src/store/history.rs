@@ -14,10 +14,11 @@ use git2::{Oid, Sort};
 use serde::{Deserialize, Serialize};
 
 use super::message::{Trailers, trailers};
+use super::versions::{extract, older, pid_known, same_line};
 use super::{Store, StoreError, git};
 use crate::redline::{Piece, PieceKind, diff_words};
 use crate::render::tracked::merge;
-use crate::resolution::{NodeId, Resolution, parse};
+use crate::resolution::NodeId;
 
 /// A provision as it read in one version of the file.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -30,7 +31,7 @@ pub struct Version {
     /// Its line in the file, and the line of the top-level provision it is in:
     /// enough to recognise it in the next older version without parsing.
     #[serde(skip)]
-    line: Option<(String, String)>,
+    pub(super) line: Option<(String, String)>,
 }
 
 impl PartialEq for Version {
@@ -291,100 +292,6 @@ fn line(v: &crate::store::Version) -> String {
         Some(l) => format!("{l} {}", v.text),
         None => v.text.clone(),
     }
-}
-
-/// The identity, in an older version of the file, of the provision `id` of
-/// a newer one: the same, unless the older version has no provision of that
-/// identity with the same text, in which case it is found by its words
-/// (a list relettered by hand); `None` when it did not exist then.
-/// The version of `id` in `blob` if it was read already (and the provision is there).
-fn pid_known(versions: &HashMap<(Oid, NodeId), Option<Version>>, blob: Option<Oid>, id: &NodeId) -> Option<Version> {
-    versions.get(&(blob?, id.clone())).cloned().flatten()
-}
-
-/// With the provision's version there, when it was read on the way.
-fn older(
-    repo: &git2::Repository,
-    older: Option<Oid>,
-    newer: Option<Oid>,
-    id: &NodeId,
-    now: Option<&Version>,
-) -> (Option<NodeId>, Option<Version>) {
-    let Some(old_blob) = older.and_then(|o| repo.find_blob(o).ok()) else { return (None, None) };
-    // The cheapest case: the older file plainly holds the same line (label, text, identity).
-    if let Some(v) = now.and_then(|v| same_line(old_blob.content(), v)) {
-        return (Some(id.clone()), Some(v));
-    }
-    let Some(old_text) = std::str::from_utf8(old_blob.content()).ok() else { return (None, None) };
-    let Some(old) = parse(old_text, Path::new("")).resolution else { return (None, None) };
-    // The common case: the same identity holds the same text, or the identity was written as a marker.
-    if let Some(i) = old.by_id(id)
-        && (now.is_some_and(|v| v.text == old.node(i).text) || old.node(i).explicit_id)
-    {
-        return (Some(id.clone()), extract_from(&old, old_text, id));
-    }
-    let new = newer.and_then(|n| repo.find_blob(n).ok()).and_then(|b| {
-        let t = std::str::from_utf8(b.content()).ok()?.to_string();
-        parse(&t, Path::new("")).resolution
-    });
-    let Some(new) = new else { return (old.by_id(id).map(|_| id.clone()), extract_from(&old, old_text, id)) };
-    let found = match crate::resolution::identity::infer(&old, &new).get(id) {
-        Some(Some(o)) => Some(o.clone()),
-        Some(None) => None,
-        None => old.by_id(id).map(|_| id.clone()),
-    };
-    let version = found.as_ref().and_then(|i| extract_from(&old, old_text, i));
-    (found, version)
-}
-
-/// The provision `id` in one version of a resolution file.
-fn extract(bytes: &[u8], id: &NodeId) -> Option<Version> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    let res: Resolution = parse(text, Path::new("")).resolution?;
-    extract_from(&res, text, id)
-}
-
-/// The provision `id` of a parsed version, `text` being its file.
-fn extract_from(res: &Resolution, text: &str, id: &NodeId) -> Option<Version> {
-    let idx = res.by_id(id)?;
-    let node = res.node(idx);
-    // The line as the writer writes it, and the line of its top-level provision.
-    let mut depth = 0;
-    let mut top = idx;
-    while let Some(p) = res.node(top).parent.filter(|&p| res.node(p).kind != crate::resolution::NodeKind::Section) {
-        depth += 1;
-        top = p;
-    }
-    let line = format!("{}{}", "    ".repeat(depth), crate::resolution::write::line_of(node));
-    let top_line = if top == idx { String::new() } else { crate::resolution::write::line_of(res.node(top)) };
-    let present = text.lines().any(|l| l == line);
-    Some(Version {
-        address: res.address(idx).to_string(),
-        label: node.label.map(|l| l.to_string()),
-        text: node.text.clone(),
-        line: present.then_some((line, top_line)),
-    })
-}
-
-/// The newer version again, when an older file plainly holds it: its exact
-/// line (label, text and identity) once, under the same top-level line.
-fn same_line(bytes: &[u8], newer: &Version) -> Option<Version> {
-    let (line, top) = newer.line.as_ref()?;
-    let text = std::str::from_utf8(bytes).ok()?;
-    let mut found = None;
-    let mut current_top: &str = "";
-    for l in text.lines() {
-        if !l.starts_with(' ') && !l.is_empty() {
-            current_top = l;
-        }
-        if l == line {
-            if found.is_some() {
-                return None;
-            }
-            found = Some(current_top == top || top.is_empty());
-        }
-    }
-    found.filter(|&ok| ok).map(|_| newer.clone())
 }
 
 fn read_cache(path: &Path, file: &Path, id: &NodeId) -> Option<Cached> {

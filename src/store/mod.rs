@@ -10,6 +10,7 @@ mod open;
 mod record;
 mod snapshot;
 mod sync;
+mod versions;
 
 pub use history::{CacheUse, Step, Version};
 pub use intent::{Repaired, intent_path};

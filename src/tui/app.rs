@@ -157,8 +157,7 @@ impl App {
     /// Builds the room for a meeting of the workspace, replaying its journal.
     pub fn new(ws: &Workspace, meeting_index: usize, clock_now: i64) -> App {
         let entry = ws.meetings[meeting_index].clone();
-        let path = crate::journal::Journal::path_for(&meeting_file(&ws.root, &entry));
-        let (entries, problems) = crate::journal::Journal::new(path.clone()).read();
+        let (entries, problems) = crate::journal::Journal::new(entry.journal_path(&ws.root)).read();
         let mut app = App::from_entries(ws, meeting_index, &entries, clock_now);
         app.errors.extend(problems.iter().map(|d| d.to_string()));
         app
@@ -181,7 +180,7 @@ impl App {
             group_id: entry.group.clone(),
             meeting_id: entry.id.clone(),
             meeting_title: entry.meeting.value.title.clone(),
-            journal_path: crate::journal::Journal::path_for(&meeting_file(&ws.root, &entry)),
+            journal_path: entry.journal_path(&ws.root),
             meeting: entry,
             items,
             group,
@@ -355,11 +354,6 @@ impl App {
             _ => self.update_main(action),
         }
     }
-}
-
-/// `agendas/<group>/<id>.meeting.json`.
-pub fn meeting_file(root: &std::path::Path, m: &MeetingEntry) -> std::path::PathBuf {
-    root.join(crate::workspace::AGENDAS_DIR).join(&m.group).join(format!("{}{}", m.id, crate::workspace::MEETING_SUFFIX))
 }
 
 /// A speaker's position, by its index in [`Position::ALL`].

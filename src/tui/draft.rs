@@ -93,7 +93,7 @@ impl App {
             return Vec::new();
         }
         let taken: Vec<String> = self.all_proposals().into_iter().map(|p| p.id).collect();
-        let id = (1..).map(|k| format!("{}-{item}-{k}", self.meeting_id)).find(|id| !taken.contains(id)).unwrap_or_default();
+        let id = crate::ops::free_id(&taken, &format!("{}-{item}", self.meeting_id));
         let by = crate::store::message::and_list(&e.proponents);
         let proposal = Proposal {
             id: id.clone(),

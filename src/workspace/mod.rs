@@ -38,6 +38,13 @@ pub struct MeetingEntry {
     pub meeting: Loaded<Meeting>,
 }
 
+impl MeetingEntry {
+    /// `agendas/<group>/<id>.journal.jsonl` under `root`: the meeting's journal, beside its agenda.
+    pub fn journal_path(&self, root: &Path) -> PathBuf {
+        root.join(AGENDAS_DIR).join(&self.group).join(format!("{}.journal.jsonl", self.id))
+    }
+}
+
 /// Everything in a working-group repository.
 #[derive(Debug, Default)]
 pub struct Workspace {
