@@ -21,7 +21,7 @@ use gavel::redline::doc::redline;
 use gavel::redline::text::diff_texts;
 use gavel::redline::{Piece, wdiff};
 use gavel::render::annex::build;
-use gavel::render::docx::{DocxOptions, annex_docx};
+use gavel::render::print::{DocxOptions, docx, text};
 use gavel::resolution::parse;
 
 const VOCABULARY: &[&str] = &[
@@ -109,20 +109,20 @@ fn main() {
     });
     let annex = build(&res, &file.proposals, None);
     measure("annex as text (txt)", 1000, || {
-        black_box(annex.render(gavel::render::tracked::Format::Txt));
+        black_box(text::print(&annex.document(), false, false));
     });
     println!("== Annex export to DOCX (goal: 20 ms or less)");
     let opts = DocxOptions { track_changes: false, author: "gavel".into(), date: "2025-02-03T00:00:00Z".into() };
     let docx = measure("build + redline + write DOCX", 200, || {
         let a = build(black_box(&res), &file.proposals, None);
-        black_box(annex_docx(&a, &opts).unwrap());
+        black_box(docx::print(&a.document(), &opts).unwrap());
     });
     let tracked = DocxOptions { track_changes: true, ..opts.clone() };
     measure("build + redline + write DOCX (tracked changes)", 200, || {
         let a = build(black_box(&res), &file.proposals, None);
-        black_box(annex_docx(&a, &tracked).unwrap());
+        black_box(docx::print(&a.document(), &tracked).unwrap());
     });
-    println!("   DOCX size: {} bytes", annex_docx(&annex, &opts).unwrap().len());
+    println!("   DOCX size: {} bytes", docx::print(&annex.document(), &opts).unwrap().len());
 
     println!("== A 2 MB pair: the resolution repeated, 3% of words changed");
     let mut rng = Rng(0x9E3779B97F4A7C15);

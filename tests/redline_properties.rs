@@ -207,7 +207,11 @@ proptest! {
 #[test]
 fn html_escapes_amendment_text() {
     let d = diff_words("respond;", "respond <script>alert('x')</script> & more;", None);
-    let html = gavel::render::tracked::pieces(gavel::render::tracked::Format::Html, &d.pieces);
+    let html = {
+        let mut doc = gavel::render::Document::new("t");
+        doc.pieces(0, d.pieces.clone());
+        gavel::render::print::html::print(&doc)
+    };
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"), "{html}");
     assert!(html.contains("<ins>"), "{html}");

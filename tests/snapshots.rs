@@ -39,8 +39,16 @@ fn demo() -> Demo {
     for (k, event) in events.into_iter().enumerate() {
         j.append(&Entry::new(1_738_674_000 + k as i64 * 60, event)).unwrap();
     }
-    std::fs::write(d.dir.join("old.txt"), "Compliance and enforcement\n\nParties should report within six months.\n\nThe Secretariat shall assist.\n").unwrap();
-    std::fs::write(d.dir.join("new.txt"), "Compliance and enforcement\n\nParties should report within three months.\n\nThe Secretariat shall assist Parties.\n").unwrap();
+    std::fs::write(
+        d.dir.join("old.txt"),
+        "Compliance and enforcement\n\nParties should report within six months.\n\nThe Secretariat shall assist.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        d.dir.join("new.txt"),
+        "Compliance and enforcement\n\nParties should report within three months.\n\nThe Secretariat shall assist Parties.\n",
+    )
+    .unwrap();
     d
 }
 
@@ -71,7 +79,7 @@ const TEXT_FORMATS: [&str; 4] = ["txt", "term", "md", "html"];
 #[test]
 fn every_command_in_every_format() {
     let d = demo();
-    let mut snap = |name: &str, text: String| insta::assert_snapshot!(name, text);
+    let snap = |name: &str, text: String| insta::assert_snapshot!(name, text);
     snap("show", run(&d, &["show", "Conf. 11.3"]));
     snap("show_23", run(&d, &["show", "Conf. 11.3", "23"]));
     snap("show_outline", run(&d, &["show", "Conf. 11.3", "--outline"]));

@@ -5,7 +5,7 @@ use std::path::Path;
 use gavel::group::ProposalFile;
 use gavel::redline::amend::apply;
 use gavel::redline::doc::{Block, Status, redline};
-use gavel::render::tracked::{Format, blocks};
+use gavel::render::print::text::wdiff_blocks;
 use gavel::resolution::{Resolution, parse};
 
 fn base() -> Resolution {
@@ -143,7 +143,7 @@ fn changed_with(p: &gavel::group::Proposal) -> String {
     let applied = apply(&base, [p]);
     assert!(applied.not_applied.is_empty(), "{:?}", applied.not_applied);
     let bs: Vec<Block> = redline(&base, &applied.proposed, None).into_iter().filter(|b| b.is_changed()).collect();
-    blocks(Format::Txt, &bs)
+    wdiff_blocks(&bs)
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::output::{self, FormatArg};
 use super::{CliError, open_at, show::find};
 use crate::group::{Proposal, Status};
 use crate::render::annex::build;
-use crate::render::docx::{DocxOptions, annex_docx};
+use crate::render::print::DocxOptions;
 use crate::resolution::ResolutionName;
 
 pub struct Args {
@@ -49,16 +49,10 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let annex = build(res, chosen, Some(Instant::now() + Duration::from_secs(3)));
     for n in &annex.not_shown {
         let why: Vec<String> = n.problems.iter().map(|p| p.to_string()).collect();
-        eprintln!("gavel: warning: proposal {} is not shown in the annex: {}", n.id, why.join("; "));
+        super::warn(format!("proposal {} is not shown in the annex: {}", n.id, why.join("; ")));
     }
-    let bytes = match output::text_format(format) {
-        Some(f) => annex.render(f).into_bytes(),
-        None => {
-            let author = a.author.clone().unwrap_or_else(|| "gavel".into());
-            annex_docx(&annex, &DocxOptions { track_changes: a.track_changes, author, date }).map_err(CliError::user)?
-        }
-    };
-    output::write(a.output.as_deref(), &bytes)?;
+    let docx = DocxOptions { track_changes: a.track_changes, author: a.author.clone().unwrap_or_else(|| "gavel".into()), date };
+    output::print(&annex.document(), output::format(format), a.output.as_deref(), docx)?;
     Ok(0)
 }
 

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{CliError, emit, open};
+use super::{CliError, open};
 
 pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
     let mut ws = open(path)?;
@@ -26,7 +26,7 @@ pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
         plural(errors, "error"),
         plural(warnings, "warning")
     ));
-    emit(&out)?;
+    super::output::lines("gavel check", out)?;
     Ok(if errors == 0 { 0 } else { 1 })
 }
 

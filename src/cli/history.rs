@@ -1,12 +1,11 @@
 //! `gavel history RESOLUTION REFERENCE`: every commit that changed a
 //! provision, newest first, each step as tracked changes.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use super::output::{self, FormatArg};
-use super::{CliError, emit, open_at, show::find};
-use crate::render::tracked::{self, Format};
+use super::{CliError, open_at, show::find};
+use crate::render::{Document, Element};
 use crate::resolution::resolve::Target;
 use crate::resolution::{ParagraphRef, ResolutionName};
 use crate::store::Step;
@@ -21,9 +20,10 @@ pub struct Args {
 }
 
 pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
-    let format =
-        output::text_format(output::choose(a.format, None)).ok_or_else(|| CliError::user("history is written as txt, md or term"))?;
-    let format = if format == Format::Html { Format::Txt } else { format };
+    let format = output::choose(a.format, None);
+    if format == FormatArg::Docx {
+        return Err(CliError::user("history is written as txt, term, md or html"));
+    }
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let name = ResolutionName { revision: None, ..name };
     let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
@@ -36,29 +36,22 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     };
     let id = res.node(idx).id.clone();
     let steps = crate::ops::history(&ws.root, loaded, &id, &head, a.since.as_deref(), !a.no_cache)?;
-    let mut out = String::new();
     let title = format!("History of {} of {}, newest first", reference.describe(), res.display_name());
-    if format == Format::Md {
-        let _ = writeln!(out, "### {title}\n");
-    } else {
-        let _ = writeln!(out, "{title}\n");
-    }
+    let mut doc = Document::new(title.clone());
+    doc.heading(3, title);
     if steps.is_empty() {
-        out.push_str("No commit changed it.\n");
+        doc.lines("No commit changed it.\n");
     }
     for s in &steps {
-        step(&mut out, s, format);
+        doc.push(step(s));
     }
-    emit(&out)?;
+    output::print(&doc, output::format(format), None, Default::default())?;
     Ok(0)
 }
 
-fn step(out: &mut String, s: &Step, format: Format) {
-    let short = &s.commit.to_string()[..7];
-    let date = date(s.seconds, s.offset_minutes);
-    let md = format == Format::Md;
-    let _ = writeln!(out, "{}{short}  {date}  {} <{}>{}", if md { "**" } else { "" }, s.author, s.email, if md { "**  " } else { "" });
-    let _ = writeln!(out, "    {}{}", s.subject, if md { "  " } else { "" });
+/// A commit as a step: who and when, its subject and what it records, the change.
+fn step(s: &Step) -> Element {
+    let head = format!("{}  {}  {} <{}>", &s.commit.to_string()[..7], date(s.seconds, s.offset_minutes), s.author, s.email);
     let mut about = Vec::new();
     if let Some(m) = &s.trailers.meeting {
         about.push(format!("meeting {m}"));
@@ -72,11 +65,11 @@ fn step(out: &mut String, s: &Step, format: Format) {
     if !s.trailers.proposed_by.is_empty() {
         about.push(format!("proposed by {}", s.trailers.proposed_by.join(", ")));
     }
+    let mut lines = vec![s.subject.clone()];
     if !about.is_empty() {
-        let _ = writeln!(out, "    {}{}", about.join("; "), if md { "  " } else { "" });
+        lines.push(about.join("; "));
     }
-    let pieces = s.pieces();
-    let _ = writeln!(out, "{}{}\n", if md { "" } else { "    " }, tracked::pieces(format, &pieces));
+    Element::Step { head, about: lines, pieces: s.pieces() }
 }
 
 /// `2025-02-04 14:12 +01:00` in the author's time zone.

@@ -5,8 +5,9 @@
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::{CliError, emit};
-use crate::render::tracked::Format;
+use super::{CliError, emit_bytes};
+use crate::render::Document;
+use crate::render::print::{DocxOptions, Format, Options};
 
 /// Formats of tracked changes on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -40,15 +41,29 @@ pub fn choose(asked: Option<FormatArg>, output: Option<&Path>) -> FormatArg {
     }
 }
 
-/// The text format for a format argument (`None` for DOCX).
-pub fn text_format(f: FormatArg) -> Option<Format> {
+/// The printer's format for a format argument.
+pub fn format(f: FormatArg) -> Format {
     match f {
-        FormatArg::Txt => Some(Format::Txt),
-        FormatArg::Md => Some(Format::Md),
-        FormatArg::Html => Some(Format::Html),
-        FormatArg::Term => Some(Format::Ansi),
-        FormatArg::Docx => None,
+        FormatArg::Txt => Format::Txt,
+        FormatArg::Md => Format::Md,
+        FormatArg::Html => Format::Html,
+        FormatArg::Term => Format::Term,
+        FormatArg::Docx => Format::Docx,
     }
+}
+
+/// Prints `doc` in `format` to `output` (whole, or not at all) or to
+/// standard output. A file holds the data as it is; on standard output,
+/// control characters in data are shown, not written.
+pub fn print(doc: &Document, format: Format, output: Option<&Path>, docx: DocxOptions) -> Result<(), CliError> {
+    let o = Options { visible: output.is_none(), docx };
+    let bytes = crate::render::print::print(doc, format, &o).map_err(CliError::env)?;
+    write(output, &bytes)
+}
+
+/// A listing or findings, as plain text on standard output.
+pub fn lines(title: &str, text: String) -> Result<(), CliError> {
+    print(&Document::of_lines(title, text), Format::Txt, None, DocxOptions::default())
 }
 
 /// Writes to `output` (whole, or not at all) or to standard output.
@@ -58,14 +73,7 @@ pub fn write(output: Option<&Path>, bytes: &[u8]) -> Result<(), CliError> {
             if std::io::stdout().is_terminal() && std::str::from_utf8(bytes).is_err() {
                 return Err(CliError::user("this is a binary file: name a file to write it to with -o FILE"));
             }
-            match std::str::from_utf8(bytes) {
-                Ok(t) => emit(t),
-                Err(_) => {
-                    use std::io::Write;
-                    let mut out = std::io::stdout().lock();
-                    out.write_all(bytes).and_then(|_| out.flush()).map_err(|e| CliError::env(format!("cannot write the output: {e}")))
-                }
-            }
+            emit_bytes(bytes)
         }
         Some(path) => {
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));

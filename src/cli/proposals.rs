@@ -55,6 +55,6 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
             let _ = writeln!(out, "    - {what}{state}");
         }
     }
-    emit(&out)?;
+    super::output::lines(&format!("Proposals on {}", res.display_name()), out)?;
     Ok(0)
 }

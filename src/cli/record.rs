@@ -20,15 +20,15 @@ fn meeting_index(ws: &crate::workspace::Workspace, id: &str) -> Result<usize, Cl
 
 fn write(doc: &Doc, problems: &[String], a: &Args) -> Result<u8, CliError> {
     for p in problems {
-        eprintln!("gavel: warning: {p} (marked in the document)");
+        super::warn(format!("{p} (marked in the document)"));
     }
-    let bytes = match output::choose(a.format, a.output.as_deref()) {
-        FormatArg::Html => doc.html().into_bytes(),
-        FormatArg::Docx => doc.docx().map_err(CliError::user)?,
-        FormatArg::Txt | FormatArg::Term if a.format.is_some() => doc.text().into_bytes(),
-        _ => doc.markdown().into_bytes(),
+    // Unless asked otherwise (or written to a .txt file), the record is Markdown: a draft to be edited.
+    let txt_file = a.output.as_deref().and_then(|p| p.extension()).is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    let format = match output::choose(a.format, a.output.as_deref()) {
+        FormatArg::Txt | FormatArg::Term if a.format.is_none() && !txt_file => FormatArg::Md,
+        f => f,
     };
-    output::write(a.output.as_deref(), &bytes)?;
+    output::print(doc, output::format(format), a.output.as_deref(), Default::default())?;
     Ok(0)
 }
 
@@ -37,7 +37,7 @@ pub fn minutes_cmd(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let m = meeting_index(&ws, &a.meeting)?;
     let (sources, found) = Sources::of(&ws, m);
     for f in found.iter().filter(|f| !f.contains(": error: ")) {
-        eprintln!("gavel: warning: {f}");
+        super::warn(f);
     }
     let record = minutes(&sources);
     write(&record.doc, &record.problems, &a)

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{CliError, emit, open_at, warn_about};
+use super::{CliError, open_at, warn_about};
 use crate::render::outline::outline;
 use crate::resolution::resolve::Target;
 use crate::resolution::write::{display_text, provision_text};
@@ -24,7 +24,7 @@ pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_
             Target::Node(idx) => provision_text(res, idx),
         }
     };
-    emit(&text)?;
+    super::output::lines(&res.display_name(), text)?;
     Ok(0)
 }
 

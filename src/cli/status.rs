@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use super::{CliError, emit, open};
+use super::{CliError, open};
 use crate::group::Category;
 
 pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
@@ -43,6 +43,6 @@ pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
     }
     let _ =
         writeln!(out, "\nOn a terminal, `gavel` opens the meeting room (`gavel room --meeting ID`); `gavel --help` lists the commands.");
-    emit(&out)?;
+    super::output::lines("gavel status", out)?;
     Ok(0)
 }

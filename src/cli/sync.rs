@@ -6,7 +6,7 @@ use std::path::Path;
 use super::{CliError, emit};
 use crate::redline::diff_words;
 use crate::redline::merge::{Choice, Conflict};
-use crate::render::tracked::{Format, pieces};
+use crate::render::print::text::wdiff;
 use crate::store::{Author, Settle, Synced};
 use crate::workspace::Workspace;
 
@@ -73,7 +73,7 @@ fn describe(c: &Conflict) -> String {
     let show = |t: &Option<String>| t.clone().unwrap_or_else(|| "(deleted)".into());
     let mut s = format!("  ours:   {}\n  theirs: {}\n", show(&c.ours), show(&c.theirs));
     if let (Some(o), Some(t)) = (&c.ours, &c.theirs) {
-        s.push_str(&format!("  ours → theirs: {}\n", pieces(Format::Txt, &diff_words(o, t, None).pieces)));
+        s.push_str(&format!("  ours → theirs: {}\n", wdiff(&diff_words(o, t, None).pieces)));
     }
     if let Some(b) = &c.base {
         s.push_str(&format!("  (before either: {b})\n"));

@@ -238,7 +238,7 @@ pub(crate) fn described(p: &Proposal, res: &Resolution, proposed: &Resolution) -
     }
     body.push_str(".\n\n");
     let changed: Vec<_> = crate::redline::doc::redline(res, proposed, None).into_iter().filter(|b| b.is_changed()).collect();
-    body.push_str(&crate::render::tracked::blocks(crate::render::tracked::Format::Txt, &changed));
+    body.push_str(&crate::render::print::text::wdiff_blocks(&changed));
     body
 }
 

@@ -2,10 +2,10 @@
 //! proposals file has it) and whether git has each commit, from the
 //! journal's `committed` and `commit-failed` entries, never from git itself.
 
-use super::doc::Doc;
 use super::minutes::Sources;
 use crate::journal::{Entry, Event};
 use crate::redline::{Piece, PieceKind, diff_words};
+use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
 
 /// What a decision adopted, as the proposals file has it, and whether git has each.

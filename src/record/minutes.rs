@@ -7,10 +7,10 @@
 use std::collections::HashSet;
 
 use super::adopted::{adopted, failure, git_has};
-use super::doc::Doc;
 use crate::group::{Category, Proposal, WorkingGroup};
 use crate::journal::{Entry, Event, Journal, Outcome, Position, agenda_items};
 use crate::redline::{Piece, PieceKind, diff_words};
+use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
 use crate::workspace::{MeetingEntry, Workspace};
 
@@ -58,7 +58,8 @@ const WG: &str = "The working group";
 /// Writes the record.
 pub fn minutes(s: &Sources) -> Minutes {
     let meeting = &s.entry.meeting.value;
-    let mut doc = Doc { title: format!("Draft summary record: {}", meeting.title), elements: Vec::new() };
+    let mut doc = Doc::new(format!("Draft summary record: {}", meeting.title));
+    doc.heading(1, doc.title.clone());
     let mut problems = Vec::new();
     let dates: Vec<String> = meeting.days.iter().map(|d| d.date.to_string()).collect();
     let mut where_when = meeting.venue.clone().unwrap_or_default();
@@ -78,7 +79,7 @@ pub fn minutes(s: &Sources) -> Minutes {
     let items = agenda_items(meeting);
     let known: HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
     for item in &items {
-        doc.heading(1, format!("{}. {}", item.id, item.title));
+        doc.heading(2, format!("{}. {}", item.id, item.title));
         for (line, _) in s.damage.iter().filter(|(_, i)| i.as_deref() == Some(item.id.as_str())) {
             mark(&mut doc, &mut problems, *line);
         }
@@ -90,7 +91,7 @@ pub fn minutes(s: &Sources) -> Minutes {
     orphans.dedup();
     let mut seen = HashSet::new();
     for id in orphans.into_iter().filter(|i| seen.insert(*i)) {
-        doc.heading(1, format!("Item {id} (not on the agenda)"));
+        doc.heading(2, format!("Item {id} (not on the agenda)"));
         let msg = format!("the journal has entries for agenda item `{id}`, which the agenda does not list");
         doc.problem(msg.clone());
         problems.push(msg);

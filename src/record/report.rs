@@ -3,12 +3,12 @@
 //! per topic, recommendations, and the annex with the proposed amendments as
 //! tracked changes.
 
-use super::doc::Doc;
 use super::minutes::{Sources, minutes};
 use crate::group::Category;
 use crate::journal::{Event, Outcome, agenda_items};
 use crate::redline::{Piece, PieceKind};
 use crate::render::annex::{NOTE, build};
+use crate::render::document::Document as Doc;
 use crate::render::tracked::line_pieces;
 use crate::workspace::Workspace;
 
@@ -19,18 +19,21 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
     problems.extend(record.problems.iter().cloned());
     let entry = sources.entry;
     let Some(group) = sources.group else {
-        let mut doc = Doc { title: format!("Report of the meeting {}", entry.meeting.value.title), elements: record.doc.elements };
+        let mut doc = Doc::new(format!("Report of the meeting {}", entry.meeting.value.title));
+        doc.heading(1, doc.title.clone());
+        doc.elements.extend(record.doc.elements.into_iter().skip(1));
         doc.problem(format!("no working group `{}`: the report has no mandate or membership", entry.group));
         return (doc, problems);
     };
-    let mut doc = Doc { title: format!("Report of the {}", group.name), elements: Vec::new() };
+    let mut doc = Doc::new(format!("Report of the {}", group.name));
+    doc.heading(1, doc.title.clone());
     let mut n = 0;
     let mut numbered = |doc: &mut Doc, text: String| {
         n += 1;
         doc.para(format!("{n}. {text}"));
     };
 
-    doc.heading(1, "Background");
+    doc.heading(2, "Background");
     let m = &group.mandate;
     let established = group.established.as_deref().map(|e| format!("At {e}, the ")).unwrap_or_else(|| "The ".into());
     numbered(
@@ -47,7 +50,7 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
         doc.para(c.clone());
     }
 
-    doc.heading(1, "Working group membership");
+    doc.heading(2, "Working group membership");
     let names = |pred: fn(Category) -> bool| -> Vec<String> {
         group
             .members
@@ -73,7 +76,7 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
         ),
     );
 
-    doc.heading(1, "Approach of the working group");
+    doc.heading(2, "Approach of the working group");
     let meetings: Vec<String> = ws
         .meetings
         .iter()
@@ -90,11 +93,11 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
         .collect();
     numbered(&mut doc, format!("The working group met as follows: {}.", meetings.join("; ")));
 
-    doc.heading(1, "Deliberations");
+    doc.heading(2, "Deliberations");
     // The record of each item, under the mandate topic it takes up.
     let items = agenda_items(&entry.meeting.value);
-    for el in record.doc.elements.iter().skip_while(|e| !matches!(e, crate::record::Element::Heading(..))) {
-        if let crate::record::Element::Heading(_, t) = el {
+    for el in record.doc.elements.iter().skip_while(|e| !matches!(e, crate::record::Element::Heading(2, _))) {
+        if let crate::record::Element::Heading(2, t) = el {
             let item = items.iter().find(|i| t.starts_with(&format!("{}. ", i.id)));
             let topic = item.and_then(|i| i.topic.as_ref()).and_then(|t| m.topics.iter().find(|x| &x.label == t));
             let heading = match (item, topic) {
@@ -102,13 +105,13 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
                 (Some(i), None) => i.title.clone(),
                 (None, _) => t.clone(),
             };
-            doc.heading(2, heading);
+            doc.heading(3, heading);
             continue;
         }
         doc.elements.push(el.clone());
     }
 
-    doc.heading(1, "Recommendations");
+    doc.heading(2, "Recommendations");
     let agreed: Vec<String> = sources
         .entries
         .iter()
@@ -140,7 +143,7 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
             continue;
         }
         let annex = build(&res.value, pending, None);
-        doc.heading(1, format!("Annex: {} {}", annex.symbol, annex.title));
+        doc.heading(2, format!("Annex: {} {}", annex.symbol, annex.title));
         doc.para(NOTE);
         for b in annex.blocks.iter() {
             doc.pieces(b.depth as u8, line_pieces(b));

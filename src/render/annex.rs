@@ -2,9 +2,8 @@
 //! every proposed change in place, as in the Annex of SC78 Doc. 37.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use super::tracked::{self, Format, HTML_STYLE, escape_html};
+use super::document::{Document, Element};
 use crate::group::Proposal;
 use crate::redline::amend::{Problem, apply};
 use crate::redline::doc::{Block, redline};
@@ -67,84 +66,25 @@ pub fn build<'a>(res: &Resolution, proposals: impl IntoIterator<Item = &'a Propo
 }
 
 impl Annex {
-    /// The annex as text in one of the text formats.
-    pub fn render(&self, format: Format) -> String {
-        let mut out = String::new();
-        let star = if self.note.is_some() { "*" } else { "" };
-        match format {
-            Format::Html => {
-                let _ = write!(
-                    out,
-                    "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{} – {}</title>\n<style>{HTML_STYLE}</style>\n</head>\n<body>\n",
-                    escape_html(&self.symbol),
-                    escape_html(&self.title)
-                );
-                let _ = writeln!(
-                    out,
-                    "<p class=\"symbol\">{}{}</p>",
-                    escape_html(&self.symbol),
-                    if star.is_empty() { "" } else { "<sup>*</sup>" }
-                );
-                let _ = writeln!(out, "<h1>{}</h1>", escape_html(&self.title));
-                let _ = writeln!(out, "<p class=\"note\">{}</p>", escape_html(NOTE));
-                out.push_str(&tracked::blocks(Format::Html, &self.blocks));
-                out.push_str("<hr>\n");
-                if let Some(n) = &self.note {
-                    let _ = writeln!(out, "<p class=\"footnote\"><sup>*</sup> {}</p>", escape_html(n));
-                }
-                for (k, t) in &self.footnotes {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"footnote\" id=\"fn-{0}\"><sup>{0}</sup> {1}</p>",
-                        escape_html(k),
-                        tracked::pieces(Format::Html, &[crate::redline::Piece::new(crate::redline::PieceKind::Same, t.clone())])
-                    );
-                }
-                for n in &self.not_shown {
-                    let _ = writeln!(
-                        out,
-                        "<p class=\"gavel-note\">Not shown: proposal {} ({}): {}</p>",
-                        escape_html(&n.id),
-                        escape_html(&n.proponents),
-                        escape_html(&problems(n))
-                    );
-                }
-                out.push_str("</body>\n</html>\n");
-            }
-            Format::Md => {
-                let _ = writeln!(out, "{}{}\n\n# {}\n\n*{}*\n", self.symbol, if star.is_empty() { "" } else { "\\*" }, self.title, NOTE);
-                out.push_str(&tracked::blocks(Format::Md, &self.blocks));
-                out.push_str("\n---\n\n");
-                if let Some(n) = &self.note {
-                    let _ = writeln!(out, "\\* {n}\n");
-                }
-                for (k, t) in &self.footnotes {
-                    let _ = writeln!(out, "[^{k}]: {t}\n");
-                }
-                for n in &self.not_shown {
-                    let _ = writeln!(out, "*Not shown: proposal {} ({}): {}*\n", n.id, n.proponents, problems(n));
-                }
-            }
-            Format::Txt | Format::Ansi => {
-                let _ = writeln!(out, "{}{star}\n\n{}\n\n{NOTE}", self.symbol, self.title);
-                if format == Format::Txt {
-                    out.push_str("(In this text, new text is marked {+like this+} and text proposed for deletion [-like this-].)\n");
-                }
-                out.push('\n');
-                out.push_str(&tracked::blocks(format, &self.blocks));
-                out.push('\n');
-                if let Some(n) = &self.note {
-                    let _ = writeln!(out, "* {n}\n");
-                }
-                for (k, t) in &self.footnotes {
-                    let _ = writeln!(out, "[^{k}]: {t}\n");
-                }
-                for n in &self.not_shown {
-                    let _ = writeln!(out, "Not shown: proposal {} ({}): {}", n.id, n.proponents, problems(n));
-                }
-            }
+    /// The annex as a document: symbol, title, legend, the provisions with
+    /// their changes, the footnotes, and the proposals left out.
+    pub fn document(&self) -> Document {
+        let mut doc = Document::new(format!("{} – {}", self.symbol, self.title));
+        doc.push(Element::Symbol { text: self.symbol.clone(), starred: self.note.is_some() });
+        doc.heading(1, self.title.clone());
+        doc.push(Element::Legend(NOTE.to_string()));
+        doc.push(Element::Provisions { shown: self.blocks.iter().cloned().map(Some).collect(), authors: self.authors.clone() });
+        doc.push(Element::Rule);
+        if let Some(n) = &self.note {
+            doc.push(Element::Footnote { key: "*".into(), text: n.clone() });
         }
-        out
+        for (k, t) in &self.footnotes {
+            doc.push(Element::Footnote { key: k.clone(), text: t.clone() });
+        }
+        for n in &self.not_shown {
+            doc.note(format!("Not shown: proposal {} ({}): {}", n.id, n.proponents, problems(n)));
+        }
+        doc
     }
 }
 

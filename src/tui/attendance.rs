@@ -37,7 +37,7 @@ impl App {
             proposals: self.all_proposals(),
             damage: Vec::new(),
         };
-        let text = crate::record::minutes(&sources).doc.text();
+        let text = crate::render::print::text::print(&crate::record::minutes(&sources).doc, false, true);
         self.mode = Mode::Minutes { text, scroll: 0 };
     }
 
