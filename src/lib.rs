@@ -39,6 +39,7 @@ pub mod record;
 pub mod redline;
 pub mod render;
 pub mod resolution;
+pub mod safe;
 pub mod source;
 pub mod store;
 pub mod tui;

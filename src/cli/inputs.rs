@@ -2,7 +2,6 @@
 //! are sound (else their problems, located, and status 1, or `--keep-going`),
 //! and a meeting named by its id, said to be broken when its file is.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::CliError;
@@ -31,7 +30,7 @@ pub(crate) fn needs(ws: &Workspace, files: &[String]) -> Result<(), CliError> {
     names.dedup();
     let list: String = broken.iter().map(|d| format!("\n{d}")).collect();
     if KEEP_GOING.load(std::sync::atomic::Ordering::Relaxed) {
-        let _ = writeln!(std::io::stderr(), "gavel: warning: going on without {} (--keep-going):{list}", names.join(", "));
+        super::warn(format!("going on without {} (--keep-going):{list}", names.join(", ")));
         return Ok(());
     }
     Err(CliError::data(format!(
@@ -92,11 +91,6 @@ pub(crate) fn meeting_files(ws: &Workspace, k: usize) -> Vec<String> {
 pub(crate) fn warn_about(ws: &Workspace, path: &Path) {
     let n = ws.diagnostics.iter().filter(|d| d.path == path && d.is_error()).count();
     if n > 0 {
-        let _ = writeln!(
-            std::io::stderr(),
-            "gavel: warning: {} has {n} problem{}; run `gavel check`",
-            path.display(),
-            if n == 1 { "" } else { "s" }
-        );
+        super::warn(format!("{} has {n} problem{}; run `gavel check`", path.display(), if n == 1 { "" } else { "s" }));
     }
 }

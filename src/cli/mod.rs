@@ -93,7 +93,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "gavel: error: {}", crate::render::safe::visible(&e.message));
+            let _ = writeln!(std::io::stderr(), "gavel: error: {}", crate::safe::visible(&e.message));
             ExitCode::from(e.code)
         }
     }
@@ -111,7 +111,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     if let Some(root) = here.and_then(|h| Workspace::discover(h).ok()) {
         match crate::ops::repair(&root) {
             Ok(Some(r)) => {
-                let _ = writeln!(std::io::stderr(), "gavel: {}", crate::render::safe::visible(&r.to_string()));
+                let _ = writeln!(std::io::stderr(), "gavel: {}", crate::safe::visible(&r.to_string()));
             }
             Ok(None) => {}
             Err(e) => return Err(e.into()),
@@ -201,7 +201,7 @@ fn open(repo: Option<&Path>) -> Result<Workspace, CliError> {
 /// Writes a message to standard output, its data's control characters
 /// shown; a closed pipe (`| head`) is not an error.
 fn emit(text: &str) -> Result<(), CliError> {
-    emit_bytes(crate::render::safe::visible(text).as_bytes())
+    emit_bytes(crate::safe::visible(text).as_bytes())
 }
 
 /// Writes bytes (a printed document) to standard output as they are.
@@ -216,5 +216,5 @@ fn emit_bytes(bytes: &[u8]) -> Result<(), CliError> {
 
 /// A warning on standard error, its data's control characters shown.
 pub(crate) fn warn(text: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stderr(), "gavel: warning: {}", crate::render::safe::visible(&text.to_string()));
+    let _ = writeln!(std::io::stderr(), "gavel: warning: {}", crate::safe::visible(&text.to_string()));
 }

@@ -8,7 +8,6 @@ pub mod document;
 pub mod inline;
 pub mod outline;
 pub mod print;
-pub mod safe;
 pub mod tracked;
 
 pub use document::{Document, Element};

@@ -8,13 +8,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::App;
-use super::view::{KEYS, spans, wrap};
+use super::view::{KEYS, safe, safe_line, spans, wrap};
 
 pub(super) fn popup(f: &mut Frame, title: &str, body: Vec<Line<'static>>) {
     let area = centered(f.area(), 70, body.len() as u16 + 2);
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(format!(" {title} "))).wrap(Wrap { trim: false }),
+        Paragraph::new(safe(body))
+            .block(Block::default().borders(Borders::ALL).title(safe_line(format!(" {title} "))))
+            .wrap(Wrap { trim: false }),
         area,
     );
 }
@@ -62,7 +64,9 @@ pub(super) fn draw_errors(f: &mut Frame, app: &App) {
         if problems.is_empty() { vec![Line::from("No problems.")] } else { problems.into_iter().map(Line::from).collect() };
     f.render_widget(Clear, rect);
     f.render_widget(
-        Paragraph::new(body).block(Block::default().borders(Borders::ALL).title(" Problems (e to hide) ")).wrap(Wrap { trim: false }),
+        Paragraph::new(safe(body))
+            .block(Block::default().borders(Borders::ALL).title(safe_line(" Problems (e to hide) ")))
+            .wrap(Wrap { trim: false }),
         rect,
     );
 }
@@ -70,17 +74,20 @@ pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, supporting: boo
     let Some(e) = app.editor.as_ref() else { return };
     let outer = centered(f.area(), 90, f.area().height.saturating_sub(2));
     f.render_widget(Clear, outer);
-    let block = Block::default().borders(Borders::ALL).title(format!(" Amend {} ", e.address.describe()));
+    let block = Block::default().borders(Borders::ALL).title(safe_line(format!(" Amend {} ", e.address.describe())));
     let inner = block.inner(outer);
     f.render_widget(block, outer);
     let [edit, preview, who, help] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Min(3), Constraint::Length(2), Constraint::Length(1)]).areas(inner);
     let mut area = e.area.clone();
-    area.set_block(Block::default().borders(Borders::ALL).title(if names { " Text " } else { " Text (editing) " }));
+    area.set_block(Block::default().borders(Borders::ALL).title(safe_line(if names { " Text " } else { " Text (editing) " })));
     f.render_widget(&area, edit);
     let d = crate::redline::diff_words(&e.base, &e.text(), None);
     let lines = wrap(spans(&d.pieces, app.color), preview.width.saturating_sub(2).max(10) as usize, 0);
-    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" As tracked changes ")), preview);
+    f.render_widget(
+        Paragraph::new(safe(lines)).block(Block::default().borders(Borders::ALL).title(safe_line(" As tracked changes "))),
+        preview,
+    );
     let mut names_line = format!("Proposed by: {}", if e.proponents.is_empty() { "(no one yet)".into() } else { e.proponents.join(", ") });
     if !e.supporters.is_empty() {
         names_line.push_str(&format!("; supported by {}", e.supporters.join(", ")));
@@ -90,14 +97,14 @@ pub(super) fn draw_editor(f: &mut Frame, app: &App, names: bool, supporting: boo
         let role = if supporting { "supporter" } else { "proponent" };
         names_line.push_str(&format!("   {role}: {query}_ → {first}"));
     }
-    f.render_widget(Paragraph::new(names_line).wrap(Wrap { trim: false }), who);
+    f.render_widget(Paragraph::new(safe(names_line)).wrap(Wrap { trim: false }), who);
     let keys = if discard {
         "Discard this draft? y discards it · any other key goes back to it"
     } else {
         "Ctrl-S save · Tab text/proponents/supporters · Ctrl-B [not agreed] · Ctrl-Z undo · Ctrl-Y paste · Esc cancel"
     };
     let style = if discard { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default().add_modifier(Modifier::DIM) };
-    f.render_widget(Paragraph::new(Span::styled(keys, style)), help);
+    f.render_widget(Paragraph::new(safe(Span::styled(keys, style))), help);
 }
 
 pub(super) fn draw_history(f: &mut Frame, app: &App, title: &str, steps: &[(String, Vec<crate::redline::Piece>)]) {
@@ -113,20 +120,23 @@ pub(super) fn draw_history(f: &mut Frame, app: &App, title: &str, steps: &[(Stri
         lines.push(Line::from("No commit changed it."));
     }
     f.render_widget(Clear, area);
-    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(format!(" {title}, newest first "))), area);
+    f.render_widget(
+        Paragraph::new(safe(lines)).block(Block::default().borders(Borders::ALL).title(safe_line(format!(" {title}, newest first ")))),
+        area,
+    );
 }
 
 pub(super) fn draw_competing(f: &mut Frame, app: &App, title: &str, columns: &[(String, Vec<crate::redline::Piece>)]) {
     let area = centered(f.area(), 95, f.area().height.saturating_sub(2));
     f.render_widget(Clear, area);
-    let block = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let block = Block::default().borders(Borders::ALL).title(safe_line(format!(" {title} ")));
     let inner = block.inner(area);
     f.render_widget(block, area);
     let cols = Layout::horizontal(vec![Constraint::Ratio(1, columns.len().max(1) as u32); columns.len()]).split(inner);
     for (k, (name, pieces)) in columns.iter().enumerate() {
         let w = cols[k].width.saturating_sub(2) as usize;
-        let p = Paragraph::new(wrap(spans(pieces, app.color), w.max(10), 0))
-            .block(Block::default().borders(Borders::ALL).title(format!(" {name} ")));
+        let p = Paragraph::new(safe(wrap(spans(pieces, app.color), w.max(10), 0)))
+            .block(Block::default().borders(Borders::ALL).title(safe_line(format!(" {name} "))));
         f.render_widget(p, cols[k]);
     }
 }
@@ -164,8 +174,8 @@ pub(super) fn draw_documents(f: &mut Frame, app: &App) {
 pub(super) fn draw_minutes(f: &mut Frame, text: &str, scroll: u16) {
     let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
     f.render_widget(Clear, area);
-    let p = Paragraph::new(text.to_string())
-        .block(Block::default().borders(Borders::ALL).title(" Summary record so far (↑ ↓ scroll, s or Esc to close) "))
+    let p = Paragraph::new(safe(text.to_string()))
+        .block(Block::default().borders(Borders::ALL).title(safe_line(" Summary record so far (↑ ↓ scroll, s or Esc to close) ")))
         .wrap(Wrap { trim: false })
         .scroll((scroll, 0));
     f.render_widget(p, area);
@@ -189,8 +199,8 @@ pub(super) fn draw_attendance(f: &mut Frame, app: &App, session: &str, selected:
     }
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(body)
-            .block(Block::default().borders(Borders::ALL).title(format!(" Attendance: {session} (space marks, Esc closes) "))),
+        Paragraph::new(safe(body))
+            .block(Block::default().borders(Borders::ALL).title(safe_line(format!(" Attendance: {session} (space marks, Esc closes) ")))),
         area,
     );
 }
@@ -209,7 +219,7 @@ pub(super) fn draw_decide(
     use crate::journal::Outcome;
     let area = centered(f.area(), 90, f.area().height.saturating_sub(2));
     let title = if correcting { "Change the decision on the current item" } else { "Decision on the current item" };
-    let frame = Block::default().borders(Borders::ALL).title(format!(" {title} "));
+    let frame = Block::default().borders(Borders::ALL).title(safe_line(format!(" {title} ")));
     let inner = frame.inner(area);
     f.render_widget(Clear, area);
     f.render_widget(frame, area);
@@ -250,11 +260,11 @@ pub(super) fn draw_decide(
     ];
     let head_h = head.iter().map(|l| l.width().div_ceil(w.max(1)).max(1)).sum::<usize>() as u16;
     let [top, middle, bottom] = Layout::vertical([Constraint::Length(head_h), Constraint::Min(1), Constraint::Length(4)]).areas(inner);
-    f.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), top);
+    f.render_widget(Paragraph::new(safe(head)).wrap(Wrap { trim: false }), top);
     let visible = middle.height as usize;
     let scroll = (at + 3).saturating_sub(visible) as u16;
-    f.render_widget(Paragraph::new(list).scroll((scroll, 0)), middle);
-    f.render_widget(Paragraph::new(foot).wrap(Wrap { trim: false }), bottom);
+    f.render_widget(Paragraph::new(safe(list)).scroll((scroll, 0)), middle);
+    f.render_widget(Paragraph::new(safe(foot)).wrap(Wrap { trim: false }), bottom);
 }
 
 pub(super) fn draw_corrections(f: &mut Frame, app: &App, selected: usize) {

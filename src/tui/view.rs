@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Mode, Pane};
@@ -37,7 +37,7 @@ fn mmss(secs: i64) -> String {
 
 fn pane(title: String, focused: bool) -> Block<'static> {
     let style = if focused { Style::default().add_modifier(Modifier::BOLD) } else { Style::default() };
-    Block::default().borders(Borders::ALL).title(Span::styled(title, style))
+    Block::default().borders(Borders::ALL).title(safe_line(Span::styled(title, style)))
 }
 
 /// Draws the whole screen.
@@ -110,11 +110,11 @@ fn draw_agenda(f: &mut Frame, app: &App, area: Rect) {
             if app.session.current.as_deref() == Some(i.id.as_str()) {
                 style = style.add_modifier(Modifier::BOLD);
             }
-            ListItem::new(Line::from(vec![
+            ListItem::new(safe(Line::from(vec![
                 Span::raw(format!("{mark} {:>2}. ", i.id)),
                 Span::styled(i.title.clone(), style),
                 Span::raw(format!("  {allotted}")),
-            ]))
+            ])))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(app.agenda_selected));
@@ -143,20 +143,20 @@ fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
         } else {
             ""
         };
-        lines.push(ListItem::new(Line::from(Span::styled(format!("Floor: {m}  {}{warn}", mmss(left)), style))));
+        lines.push(ListItem::new(safe(Line::from(Span::styled(format!("Floor: {m}  {}{warn}", mmss(left)), style)))));
     }
     let st = app.session.current.as_ref().and_then(|c| app.session.item(c));
     for (k, s) in st.map(|s| s.speakers.clone()).unwrap_or_default().iter().enumerate() {
         let category = app.group.as_ref().and_then(|g| g.member(&s.member)).map(|m| m.category.describe()).unwrap_or("");
         let poo = if s.point_of_order { "  (point of order)" } else { "" };
-        lines.push(ListItem::new(format!("{:>2}. {}  [{category}]{poo}", k + 1, s.member)));
+        lines.push(ListItem::new(safe(format!("{:>2}. {}  [{category}]{poo}", k + 1, s.member))));
     }
     if lines.is_empty() {
-        lines.push(ListItem::new(if app.session.current.is_some() {
+        lines.push(ListItem::new(safe(if app.session.current.is_some() {
             "No one has asked for the floor. a: add a speaker"
         } else {
             "Take up an agenda item first (Enter on it)."
-        }));
+        })));
     }
     let offset = usize::from(app.floor().is_some());
     let mut state = ListState::default().with_selected(Some(app.speaker_selected + offset).filter(|_| app.focus == Pane::Speakers));
@@ -183,6 +183,28 @@ pub fn piece_style(kind: PieceKind, color: bool) -> Style {
     }
 }
 
+/// Text with the control characters of its data shown, not obeyed
+/// (ratatui would drop them silently, and pass bidi overrides through).
+/// Every widget's text goes through this.
+pub(super) fn safe<'a>(t: impl Into<Text<'a>>) -> Text<'a> {
+    let mut t: Text<'a> = t.into();
+    for line in &mut t.lines {
+        *line = safe_line(std::mem::take(line));
+    }
+    t
+}
+
+/// A line (a pane's title) with its data's control characters shown.
+pub(super) fn safe_line<'a>(l: impl Into<Line<'a>>) -> Line<'a> {
+    let mut l: Line<'a> = l.into();
+    for span in &mut l.spans {
+        if let std::borrow::Cow::Owned(v) = crate::safe::visible(&span.content) {
+            span.content = v.into();
+        }
+    }
+    l
+}
+
 pub(super) fn spans(pieces: &[crate::redline::Piece], color: bool) -> Vec<Span<'static>> {
     pieces.iter().map(|p| Span::styled(p.text.clone(), piece_style(p.kind, color))).collect()
 }
@@ -195,7 +217,8 @@ pub fn wrap(content: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Lin
     let mut cur = vec![pad()];
     let mut w = indent;
     for span in content {
-        for word in span.content.split_inclusive(' ') {
+        let text = crate::safe::visible(&span.content).into_owned();
+        for word in text.split_inclusive(' ') {
             let piece = Span::styled(word.to_string(), span.style);
             let pw = piece.width();
             if w + pw > width && w > indent {
@@ -246,7 +269,7 @@ fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
     }
     let visible = area.height.saturating_sub(2) as usize;
     let scroll = start.saturating_sub(visible / 3);
-    let p = Paragraph::new(lines)
+    let p = Paragraph::new(safe(lines))
         .block(pane(format!(" {name}: proposals in place (E amend, h history, c compare) "), focused))
         .scroll((scroll as u16, 0));
     f.render_widget(p, area);
@@ -270,7 +293,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     }
     let ro = if app.read_only.is_some() { "  │  READ-ONLY: open in another room" } else { "" };
     let text = format!(" {}{ro}  │  {item}{floor}{git}{errors}{notice}  │  ?: help", app.meeting_id);
-    f.render_widget(Paragraph::new(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED))), area);
+    f.render_widget(Paragraph::new(safe(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED)))), area);
 }
 
 /// Every key, for the help overlay.

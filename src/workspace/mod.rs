@@ -5,6 +5,7 @@
 //! other commands use what loaded.
 
 mod check;
+mod controls;
 mod files;
 
 pub use files::{DiskFiles, Files, TreeFiles};
@@ -136,6 +137,7 @@ impl Workspace {
                     Ok(text) => {
                         let parsed = resolution::parse(&text, &shown);
                         self.diagnostics.extend(parsed.diagnostics);
+                        self.diagnostics.extend(controls::findings(&shown, &text, false));
                         match parsed.resolution {
                             Some(r) => self.resolutions.push(Loaded { path: shown, source: String::new(), value: r }),
                             None => self.unreadable_resolutions.push(stem(&name)),
@@ -201,7 +203,10 @@ impl Workspace {
                 } else if name.ends_with(".journal.jsonl") {
                     // A meeting's journal: damaged lines are findings (a torn last line only a warning).
                     match files.read_text(&rel) {
-                        Ok(text) => self.diagnostics.extend(crate::journal::read_text(text.as_bytes(), &shown).1),
+                        Ok(text) => {
+                            self.diagnostics.extend(crate::journal::read_text(text.as_bytes(), &shown).1);
+                            self.diagnostics.extend(controls::findings(&shown, &text, true));
+                        }
                         Err(d) => self.diagnostics.push(d),
                     }
                 } else if name != GROUP_FILE && !name.ends_with(".md") && !name.starts_with('.') {
@@ -224,6 +229,9 @@ impl Workspace {
         for mut d in file.diagnostics {
             d.path = shown.clone();
             self.diagnostics.push(d);
+        }
+        if let Some(text) = &source {
+            self.diagnostics.extend(controls::findings(&shown, text, true));
         }
         if let (Some(value), Some(source)) = (file.value, source) {
             keep(self, Loaded { path: shown, source, value });

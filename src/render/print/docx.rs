@@ -17,8 +17,8 @@ use crate::redline::doc::{Block, BlockKind, Status};
 use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
 use crate::render::inline::{Inline, inlines};
-use crate::render::safe::visible;
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
+use crate::safe::visible;
 
 /// How the DOCX shows changes.
 #[derive(Debug, Clone)]

@@ -10,8 +10,8 @@ use crate::redline::doc::{Block, BlockKind, Status};
 use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
 use crate::render::inline::{Inline, inlines};
-use crate::render::safe::visible;
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
+use crate::safe::visible;
 
 /// The style sheet of every page: underline and strikethrough carry the
 /// meaning; colour only adds to it.

@@ -9,8 +9,8 @@ use std::fmt::Write as _;
 use crate::redline::doc::{Block, BlockKind, Status};
 use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
-use crate::render::safe::visible;
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
+use crate::safe::visible;
 
 struct Printer {
     visible: bool,

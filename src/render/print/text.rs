@@ -12,8 +12,8 @@ use std::fmt::Write as _;
 use crate::redline::doc::{Block, Status};
 use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
-use crate::render::safe::visible;
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
+use crate::safe::visible;
 
 /// What the wdiff marks mean, for a reader of the txt format.
 pub const WDIFF_LEGEND: &str = "(In this text, new text is marked {+like this+} and text proposed for deletion [-like this-].)";
