@@ -93,7 +93,7 @@ fn every_command_in_every_format() {
         snap(&format!("diff_text_context_{f}"), run(&d, &["diff", "--text", "old.txt", "new.txt", "--context", "0", "--format", f]));
         snap(&format!("annex_{f}"), run(&d, &["annex", "Conf. 11.3", "--format", f]));
     }
-    for f in ["txt", "term", "md"] {
+    for f in TEXT_FORMATS {
         snap(&format!("history_{f}"), run(&d, &["history", "Conf. 11.3", "13 a)", "--format", f]));
     }
     for f in ["txt", "md", "html"] {
@@ -102,6 +102,7 @@ fn every_command_in_every_format() {
     }
     snap("annex_docx", docx_body(&d, &["annex", "Conf. 11.3", "--date", "2025-02-04"]));
     snap("annex_docx_tracked", docx_body(&d, &["annex", "Conf. 11.3", "--date", "2025-02-04", "--track-changes"]));
+    snap("diff_13_docx", docx_body(&d, &["diff", "Conf. 11.3", "13"]));
     snap("minutes_docx", docx_body(&d, &["minutes", "sc78-session"]));
     snap("report_docx", docx_body(&d, &["report", "sc78-session"]));
     // What was adopted since the text in force: a replacement and a new provision.
