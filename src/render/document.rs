@@ -44,6 +44,22 @@ pub enum Element {
     Lines(String),
 }
 
+/// Provisions as printers lay them out: each block, and whether it is the
+/// first of its run (no blank line before it), or a gap where provisions
+/// are left out.
+pub enum Shown<'a> {
+    Block(&'a Block, bool),
+    Gap,
+}
+
+/// The blocks and gaps of `Element::Provisions`, each block told whether it starts a run.
+pub fn shown(items: &[Option<Block>]) -> impl Iterator<Item = Shown<'_>> {
+    items.iter().enumerate().map(move |(k, b)| match b {
+        Some(b) => Shown::Block(b, k == 0 || items[k - 1].is_none()),
+        None => Shown::Gap,
+    })
+}
+
 /// A document: its title (the HTML page's, the Word file's) and elements.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {

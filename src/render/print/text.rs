@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use crate::redline::doc::{Block, Status};
 use crate::redline::{Piece, PieceKind};
-use crate::render::document::{Document, Element};
+use crate::render::document::{Document, Element, Shown, shown};
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
 use crate::safe::visible;
 
@@ -99,18 +99,11 @@ impl Printer {
                 self.pieces(pieces);
                 self.out.push_str("\n\n");
             }
-            Element::Provisions { shown, .. } => {
-                let mut first = true;
-                for b in shown {
-                    match b {
-                        Some(b) => {
-                            self.block(b, first);
-                            first = false;
-                        }
-                        None => {
-                            self.out.push_str("…\n");
-                            first = true;
-                        }
+            Element::Provisions { shown: items, .. } => {
+                for s in shown(items) {
+                    match s {
+                        Shown::Block(b, first) => self.block(b, first),
+                        Shown::Gap => self.out.push_str("…\n"),
                     }
                 }
                 self.out.push('\n');
