@@ -90,7 +90,7 @@ fn history_follows_a_relettered_provision() {
     let (_tmp, dir) = repository();
     let out = gavel(&dir, &["history", "Conf. 11.3", "10 f)"]);
     assert!(out.contains("reword 10 f)"), "{out}");
-    assert!(out.contains("that they are [-not-]{+in no way+} exempted"), "{out}");
+    assert!(out.contains("that they are [-not -]{+in no way +}exempted"), "{out}");
     assert!(out.contains("[-e-]{+f+}) Parties remind their diplomatic missions"), "the relettering step: {out}");
     assert!(out.contains("meeting sc78-session; agenda item 2; decision: agreed"), "{out}");
     assert!(out.contains("{+e) Parties remind their diplomatic missions"), "back to the text in force at CoP19: {out}");

@@ -67,7 +67,7 @@ fn the_record_reads_like_a_cites_summary_record() {
     let tr = t.find("TRAFFIC opposed the proposal and considered three months too short for some Parties.").unwrap();
     assert!(k < b && b < n && n < tr, "{t}");
     assert!(t.contains("Kenya and New Zealand, supported by Botswana and Namibia, proposed to amend paragraph 23 b) to read:"), "{t}");
-    assert!(t.contains("when, within [-six-]{+three+} months,"), "{t}");
+    assert!(t.contains("when, within [-six -]{+three +}months,"), "{t}");
     assert!(t.contains("The working group agreed to recommend the amendment of paragraph 23 b) to the Standing Committee."), "{t}");
     assert!(t.contains("## 2. Professional bodies") || t.contains("2. Professional bodies\n\nThe item was not taken up."), "{t}");
 }

@@ -162,6 +162,14 @@ proptest! {
         // No empty pieces, no two neighbours of one kind.
         prop_assert!(d.pieces.iter().all(|p| !p.text.is_empty()));
         prop_assert!(d.pieces.windows(2).all(|w| w[0].kind != w[1].kind));
+        // A deletion and the insertion after it never touch when a space next to them could part them.
+        for (k, w) in d.pieces.windows(2).enumerate() {
+            let touching = w[0].kind == PieceKind::Del && w[1].kind == PieceKind::Ins
+                && !w[0].text.ends_with(' ') && !w[1].text.starts_with(' ');
+            let space_after = d.pieces.get(k + 2).is_some_and(|p| p.text.starts_with(' '));
+            let space_before = k > 0 && d.pieces[k - 1].text.ends_with(' ');
+            prop_assert!(!(touching && (space_after || space_before)), "touching: {}", out);
+        }
     }
 
     #[test]

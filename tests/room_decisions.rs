@@ -111,7 +111,7 @@ fn the_dialog_lists_the_items_proposals_newest_first_and_adopts_the_one_chosen()
     typed(&mut room, "to recommend two months", T0);
     room.update(Action::Confirm, T0);
     let msg = head_message(&dir);
-    assert!(msg.contains("Proposal: sc78-session-7-1") && msg.contains("within [-six-]{+two+} months"), "{msg}");
+    assert!(msg.contains("Proposal: sc78-session-7-1") && msg.contains("within [-six -]{+two +}months"), "{msg}");
     assert!(msg.contains("to recommend two months"), "{msg}");
     assert_eq!(room.item_status("7"), ItemStatus::Concluded);
     let ev = entries(&room);

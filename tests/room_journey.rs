@@ -86,7 +86,7 @@ fn what_the_room_drafts_is_what_it_adopts_and_the_record_says_the_same() {
     tmux.wait_for("Committed: Conf. 11.3: amend 23 b) as proposed by Kenya");
     let head = repo.head().unwrap().peel_to_commit().unwrap();
     let msg = head.message().unwrap().to_string();
-    assert!(msg.contains("within [-six-]{+two+} months"), "the drafted text is what is adopted: {msg}");
+    assert!(msg.contains("within [-six -]{+two +}months"), "the drafted text is what is adopted: {msg}");
     assert!(msg.contains("to recommend the shorter timeframe to the Standing Committee"), "the decision's text: {msg}");
     assert!(msg.contains("Decision: agreed") && msg.contains("Proposal: sc78-session-7-1"), "{msg}");
     assert!(dirty(&r.dir).is_empty(), "the tree is clean after the decision: {:?}", dirty(&r.dir));
@@ -98,7 +98,7 @@ fn what_the_room_drafts_is_what_it_adopts_and_the_record_says_the_same() {
     // The minutes say what git says.
     let minutes = gavel(&r, &["minutes", "sc78-session", "--format", "txt"]);
     let at = minutes.find("now reads:").expect(&minutes);
-    assert!(minutes[at..].contains("within [-six-]{+two+} months"), "{minutes}");
+    assert!(minutes[at..].contains("within [-six -]{+two +}months"), "{minutes}");
     assert!(minutes.contains("to recommend the shorter timeframe to the Standing Committee"), "{minutes}");
     assert!(!minutes.contains("[Problem"), "{minutes}");
 

@@ -108,7 +108,7 @@ fn the_same_paragraph_changed_differently_stops_and_changes_nothing() {
     assert!(out.contains("Stopped: both co-chairs changed the same provisions differently. Nothing was changed."), "{out}");
     assert!(out.contains("paragraph 23 b):"), "{out}");
     assert!(out.contains("ours:   when, within five months,") && out.contains("theirs: when, within four months,"), "{out}");
-    assert!(out.contains("ours → theirs: when, within [-five-]{+four+} months"), "{out}");
+    assert!(out.contains("ours → theirs: when, within [-five -]{+four +}months"), "{out}");
     let mut after = files(&s.b);
     // The fetch updates only the remote-tracking reference.
     after.retain(|k, _| !k.starts_with("refs/remotes/"));

@@ -27,7 +27,7 @@ fn changed(id: &str) -> String {
 fn revised_23_b() {
     assert_eq!(
         changed("sc78-37-23b"),
-        "    b) when, within [-six-]{+three+} months, the information requested has not been provided, Parties provide the Secretariat with justification for why they have not been able to respond{+ and provide the response within the following three months+};\n"
+        "    b) when, within [-six -]{+three +}months, the information requested has not been provided, Parties provide the Secretariat with justification for why they have not been able to respond{+ and provide the response within the following three months+};\n"
     );
 }
 

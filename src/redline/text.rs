@@ -212,7 +212,7 @@ mod tests {
         let d = diff_texts(old, new, Duration::from_secs(5));
         assert_eq!(old_text(&all(&d)), old);
         assert_eq!(new_text(&all(&d)), new);
-        assert_eq!(wdiff(&all(&d)), "one line\nsecond line [-here-]{+there+}\n{+inserted\n+}third[-\n-]");
+        assert_eq!(wdiff(&all(&d)), "one line\nsecond line[- here-]{+ there+}\n{+inserted\n+}third[-\n-]");
     }
 
     #[test]

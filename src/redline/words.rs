@@ -12,7 +12,11 @@
 //! 4. A replacement leaves out what its two sides share at either end, so
 //!    `six,` → `three,` marks `six` → `three` and keeps the comma.
 //! 5. A deletion is shown before the insertion that replaces it.
-//! 6. When the comparison runs out of time or exceeds its budget, the text is
+//! 6. A deletion and the insertion that replaces it never touch: both carry
+//!    the white space that follows them (`within [-six -]{+three +}months`),
+//!    or, before punctuation, the one before them (`months[- six-]{+ three+};`),
+//!    so that neither the page nor a copy of it reads `sixthree`.
+//! 7. When the comparison runs out of time or exceeds its budget, the text is
 //!    shown as replaced whole, and [`WordDiff::replaced_whole`] says so.
 
 use std::time::Instant;
@@ -59,8 +63,38 @@ pub fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     if suf > 0 {
         d.pieces.push(Piece { kind: PieceKind::Same, text: old[old.len() - suf..].to_string() });
     }
-    d.pieces = merge_same(d.pieces);
+    d.pieces = apart(merge_same(d.pieces));
     d
+}
+
+/// Rule 6: a replacement whose deleted text ends and inserted text starts
+/// on a non-space takes a space from the unchanged text after it (or else
+/// before it) into both sides. What each side reads is unchanged.
+fn apart(mut v: Vec<Piece>) -> Vec<Piece> {
+    // A space, not a line break: a mark never holds one.
+    let space = |c: char| matches!(c, ' ' | '\t' | '\u{a0}');
+    let ws_end = |s: &str| s.chars().next_back().is_some_and(space);
+    let ws_start = |s: &str| s.chars().next().is_some_and(space);
+    let mut k = 0;
+    while k + 1 < v.len() {
+        let touching = v[k].kind == PieceKind::Del && v[k + 1].kind == PieceKind::Ins && !ws_end(&v[k].text) && !ws_start(&v[k + 1].text);
+        if !touching {
+            k += 1;
+            continue;
+        }
+        if let Some(after) = v.get_mut(k + 2).filter(|p| p.kind == PieceKind::Same && ws_start(&p.text)) {
+            let c = after.text.remove(0);
+            v[k].text.push(c);
+            v[k + 1].text.push(c);
+        } else if let Some(before) = k.checked_sub(1).and_then(|b| v.get_mut(b)).filter(|p| p.kind == PieceKind::Same && ws_end(&p.text)) {
+            let c = before.text.pop().expect("ends in a space");
+            v[k].text.insert(0, c);
+            v[k + 1].text.insert(0, c);
+        }
+        k += 2;
+    }
+    v.retain(|p| !p.text.is_empty());
+    v
 }
 
 /// Byte lengths of the common start and end of two texts, each cut at a
@@ -294,7 +328,7 @@ mod tests {
 
     #[test]
     fn a_changed_word_is_one_replacement() {
-        assert_eq!(w("within six months, the", "within three months, the"), "within [-six-]{+three+} months, the");
+        assert_eq!(w("within six months, the", "within three months, the"), "within [-six -]{+three +}months, the");
     }
 
     #[test]
@@ -311,24 +345,24 @@ mod tests {
 
     #[test]
     fn a_changed_semicolon_stays_small() {
-        assert_eq!(w("fauna and flora; and", "fauna and flora: and"), "fauna and flora[-;-]{+:+} and");
+        assert_eq!(w("fauna and flora; and", "fauna and flora: and"), "fauna and flora[-; -]{+: +}and");
     }
 
     #[test]
     fn short_islands_fold_into_the_changes_around_them() {
         assert_eq!(
             w("within six months of the request", "within three weeks of the request"),
-            "within [-six months-]{+three weeks+} of the request"
+            "within [-six months -]{+three weeks +}of the request"
         );
-        assert_eq!(w("one two three four five six", "one TWO three FOUR five six"), "one [-two three four-]{+TWO three FOUR+} five six");
+        assert_eq!(w("one two three four five six", "one TWO three FOUR five six"), "one [-two three four -]{+TWO three FOUR +}five six");
         // Three unchanged words are an island worth keeping.
-        assert_eq!(w("alpha one two three beta", "gamma one two three delta"), "[-alpha-]{+gamma+} one two three [-beta-]{+delta+}");
+        assert_eq!(w("alpha one two three beta", "gamma one two three delta"), "[-alpha -]{+gamma +}one two three[- beta-]{+ delta+}");
     }
 
     #[test]
     fn words_are_never_split() {
-        assert_eq!(w("non-detriment findings", "non-governmental findings"), "[-non-detriment-]{+non-governmental+} findings");
-        assert_eq!(w("Conf. 11.3", "Conf. 11.4"), "Conf. [-11.3-]{+11.4+}");
+        assert_eq!(w("non-detriment findings", "non-governmental findings"), "[-non-detriment -]{+non-governmental +}findings");
+        assert_eq!(w("Conf. 11.3", "Conf. 11.4"), "Conf.[- 11.3-]{+ 11.4+}");
     }
 
     #[test]

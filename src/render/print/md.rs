@@ -1,4 +1,5 @@
-//! The Markdown printer: `~~deleted~~` and `<ins>inserted</ins>`, headings
+//! The Markdown printer: `<del>deleted</del>` and `<ins>inserted</ins>`
+//! (GitHub's `~~` cannot close after the space a deletion carries), headings
 //! with `#`, sub-levels indented with em spaces (Markdown has no indented
 //! paragraphs), problems as quotes. Everything Markdown or HTML would read as
 //! markup is escaped, except the `*italic*` resolution text shares with it.
@@ -163,7 +164,7 @@ impl Printer {
             let text = self.text(&p.text);
             let _ = match p.kind {
                 PieceKind::Same => write!(self.out, "{text}"),
-                PieceKind::Del => write!(self.out, "~~{text}~~"),
+                PieceKind::Del => write!(self.out, "<del>{text}</del>"),
                 PieceKind::Ins => write!(self.out, "<ins>{text}</ins>"),
             };
         }
