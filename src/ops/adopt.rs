@@ -9,7 +9,6 @@ use git2::Oid;
 use super::{Context, OpError, locked, not_agreed, pending, resolution_and_proposals};
 use crate::group::{Anchor, Change, Proposal, Status};
 use crate::redline::amend::{Problem, apply};
-use crate::resolution::resolve::Target;
 use crate::resolution::{Resolution, ResolutionName, write::to_text};
 use crate::store::NewFile;
 use crate::store::message::and_list;
@@ -64,7 +63,7 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
         .proposals
         .iter()
         .enumerate()
-        .filter(|(k, q)| *k != index && q.status == Status::Pending && competes(res, p, q))
+        .filter(|(k, q)| *k != index && q.status == Status::Pending && crate::redline::amend::competes(res, p, q))
         .collect();
     let mut statuses: Vec<(usize, Status)> = vec![(index, Status::Adopted)];
     statuses.extend(superseded.iter().map(|(k, _)| (*k, Status::Superseded)));
@@ -98,22 +97,6 @@ pub fn adopt(root: &Path, name: &ResolutionName, id: &str, decision: Decision, t
         superseded: superseded.iter().map(|(_, q)| q.id.clone()).collect(),
         left_alone: done.left_alone,
     })
-}
-
-/// Two proposals compete when both replace or delete the same provision.
-pub fn competes(res: &Resolution, a: &Proposal, b: &Proposal) -> bool {
-    let targets = |p: &Proposal| -> Vec<usize> {
-        p.changes
-            .iter()
-            .filter(|c| !matches!(c, Change::Insert { .. }))
-            .filter_map(|c| match res.resolve(c.reference()) {
-                Ok(Target::Node(i)) => Some(i.0),
-                _ => None,
-            })
-            .collect()
-    };
-    let ta = targets(a);
-    targets(b).iter().any(|t| ta.contains(t))
 }
 
 /// `Conf. 11.3: amend 23 b) as proposed by Kenya and New Zealand`.

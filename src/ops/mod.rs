@@ -15,7 +15,8 @@ pub mod lock;
 mod proposal;
 mod revert;
 
-pub use adopt::{Adopted, Decision, adopt, competes};
+pub use crate::redline::amend::competes;
+pub use adopt::{Adopted, Decision, adopt};
 pub use history::history;
 pub use proposal::{Saved, not_agreed, save_proposal, set_status};
 pub use revert::revert;

@@ -22,6 +22,9 @@ pub enum Problem {
     Missing { reference: ParagraphRef, message: String },
     /// An earlier proposal in the set already changes this provision.
     Competing { reference: ParagraphRef, with: String },
+    /// An earlier proposal in the set already inserts a provision at the
+    /// same place (`after 13 f)`): the two would both take the same label.
+    SamePlace { at: String, with: String },
 }
 
 impl std::fmt::Display for Problem {
@@ -30,6 +33,7 @@ impl std::fmt::Display for Problem {
             Problem::Stale { reference, .. } => write!(f, "stale: {} has changed since the proposal was drafted", reference.describe()),
             Problem::Missing { message, .. } => write!(f, "aimed at a provision that does not exist: {message}"),
             Problem::Competing { reference, with } => write!(f, "competes with proposal `{with}` on {}", reference.describe()),
+            Problem::SamePlace { at, with } => write!(f, "competes with proposal `{with}`, which inserts at the same place ({at})"),
         }
     }
 }
@@ -49,12 +53,16 @@ pub struct Applied<'a> {
 
 /// Applies proposals in order to `base`.
 pub fn apply<'a>(base: &Resolution, proposals: impl IntoIterator<Item = &'a Proposal>) -> Applied<'a> {
-    let mut work = Work { res: base.clone(), touched: HashMap::new(), renumber: HashMap::new(), renumber_paragraphs: None };
+    let mut work =
+        Work { res: base.clone(), touched: HashMap::new(), renumber: HashMap::new(), renumber_paragraphs: None, gaps: HashMap::new() };
     let mut applied = Vec::new();
     let mut not_applied = Vec::new();
     for p in proposals {
         match work.check(base, p) {
             Ok(targets) => {
+                for (gap, _) in insertion_gaps(base, p) {
+                    work.gaps.entry(gap).or_insert_with(|| p.id.clone());
+                }
                 work.apply(p, &targets);
                 applied.push(p);
             }
@@ -81,6 +89,63 @@ struct Work {
     renumber: HashMap<List, String>,
     /// The proposal that inserted or deleted a numbered paragraph, if any.
     renumber_paragraphs: Option<String>,
+    /// The places in the text in force where a proposal inserts, and which.
+    gaps: HashMap<Gap, String>,
+}
+
+/// A place between two provisions of the text in force (a list and the
+/// position in it), where an insertion goes: `after 13 f)` and `before 13 g)`
+/// are one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Gap(List, usize);
+
+fn list_in(res: &Resolution, idx: NodeIdx) -> List {
+    let n = res.node(idx);
+    match (n.kind, n.parent) {
+        (NodeKind::Recital, _) => List::Preamble,
+        (_, Some(p)) => List::Children(p),
+        (_, None) => List::Operative,
+    }
+}
+
+/// Where each insertion of `p` goes in `base`, with how the proposal says it (`after 13 f)`).
+pub fn insertion_gaps(base: &Resolution, p: &Proposal) -> Vec<(Gap, String)> {
+    let mut out = Vec::new();
+    for c in &p.changes {
+        let Change::Insert { anchor, .. } = c else { continue };
+        let (r, after, word) = match anchor {
+            Anchor::Before(r) => (r, 0, "before"),
+            Anchor::After(r) => (r, 1, "after"),
+        };
+        let Ok(Target::Node(idx)) = base.resolve(r) else { continue };
+        let list = list_in(base, idx);
+        let sibs = match list {
+            List::Preamble => &base.preamble,
+            List::Operative => &base.operative,
+            List::Children(q) => &base.node(q).children,
+        };
+        let pos = sibs.iter().position(|&i| i == idx).unwrap_or(sibs.len());
+        out.push((Gap(list, pos + after), format!("{word} {}", r.describe())));
+    }
+    out
+}
+
+/// Two proposals compete when both replace or delete the same provision, or
+/// both insert at the same place: only one of them can be adopted as it is.
+pub fn competes(res: &Resolution, a: &Proposal, b: &Proposal) -> bool {
+    let targets = |p: &Proposal| -> Vec<NodeIdx> {
+        p.changes
+            .iter()
+            .filter(|c| !matches!(c, Change::Insert { .. }))
+            .filter_map(|c| match res.resolve(c.reference()) {
+                Ok(Target::Node(i)) => Some(i),
+                _ => None,
+            })
+            .collect()
+    };
+    let ta = targets(a);
+    let ga: Vec<Gap> = insertion_gaps(res, a).into_iter().map(|(g, _)| g).collect();
+    targets(b).iter().any(|t| ta.contains(t)) || insertion_gaps(res, b).iter().any(|(g, _)| ga.contains(g))
 }
 
 impl Work {
@@ -113,6 +178,11 @@ impl Work {
                 if let Some(other) = self.touched.get(&idx) {
                     problems.push(Problem::Competing { reference, with: other.clone() });
                 }
+            }
+        }
+        for (gap, at) in insertion_gaps(base, p) {
+            if let Some(other) = self.gaps.get(&gap) {
+                problems.push(Problem::SamePlace { at, with: other.clone() });
             }
         }
         if problems.is_empty() { Ok(targets) } else { Err(problems) }
@@ -197,13 +267,7 @@ impl Work {
     }
 
     fn list_of(&self, idx: NodeIdx) -> List {
-        let n = self.res.node(idx);
-        match (n.kind, n.parent) {
-            (NodeKind::Recital, _) => List::Preamble,
-            (NodeKind::Item, Some(p)) => List::Children(p),
-            (_, Some(p)) => List::Children(p),
-            (_, None) => List::Operative,
-        }
+        list_in(&self.res, idx)
     }
 
     fn siblings(&mut self, list: List) -> &mut Vec<NodeIdx> {

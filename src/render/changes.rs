@@ -23,6 +23,13 @@ pub fn proposals(res: &Resolution, chosen: &[&Proposal], none: &str, deadline: I
     }
     for p in chosen {
         proposal(&mut doc, res, p, deadline);
+        for q in chosen.iter().filter(|q| q.id != p.id && crate::redline::amend::competes(res, p, q)) {
+            doc.note(format!(
+                "Competes with proposal {} ({}): both change or insert at the same place; only one can be adopted as it is.",
+                q.id,
+                q.proponents.join(", ")
+            ));
+        }
     }
     doc
 }

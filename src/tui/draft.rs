@@ -142,11 +142,19 @@ impl App {
     pub(super) fn open_competing(&mut self) {
         let (Some((idx, id)), Some(res)) = (self.selected_provision(), self.resolution.as_ref()) else { return };
         let mut columns = Vec::new();
-        for p in self.all_proposals().iter().filter(|p| p.status == Status::Pending) {
-            if !crate::ops::touches(res, p, crate::resolution::resolve::Target::Node(idx)) {
-                continue;
+        let all = self.all_proposals();
+        let shown: Vec<&crate::group::Proposal> = all
+            .iter()
+            .filter(|p| p.status == Status::Pending && crate::ops::touches(res, p, crate::resolution::resolve::Target::Node(idx)))
+            .collect();
+        for &p in &shown {
+            // Two proposals that change, or insert at, the same place: only one can be adopted as it is.
+            let rivals: Vec<&str> =
+                shown.iter().filter(|q| q.id != p.id && crate::ops::competes(res, p, q)).map(|q| q.id.as_str()).collect();
+            let mut saved = if self.proposals.iter().any(|q| q.id == p.id) { String::new() } else { ", not committed".to_string() };
+            if !rivals.is_empty() {
+                saved.push_str(&format!("; COMPETES with {}", rivals.join(", ")));
             }
-            let saved = if self.proposals.iter().any(|q| q.id == p.id) { "" } else { ", not committed" };
             let applied = crate::redline::amend::apply(res, [p]);
             if let Some((_, problems)) = applied.not_applied.first() {
                 let why: Vec<String> = problems.iter().map(|x| x.to_string()).collect();

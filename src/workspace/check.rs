@@ -69,6 +69,7 @@ impl Workspace {
         if p.path.file_name().and_then(|n| n.to_str()) != Some(expected.as_str()) {
             found.push(Diagnostic::warning(&p.path, 1, 1, format!("proposals on {} are usually in `{expected}`", res.header.symbol)));
         }
+        self.check_competing(p, res, found);
         let mut ids: HashMap<&str, usize> = HashMap::new();
         for (i, prop) in p.value.proposals.iter().enumerate() {
             let base = [Key("proposals"), Index(i)];
@@ -171,6 +172,26 @@ impl Workspace {
                             );
                         }
                     }
+                }
+            }
+        }
+    }
+
+    /// Pending proposals that change, or insert at, the same place: the
+    /// later one in the file could only be adopted instead of the earlier.
+    fn check_competing(&self, p: &Loaded<ProposalFile>, res: &Resolution, found: &mut Vec<Diagnostic>) {
+        let pending: Vec<&crate::group::Proposal> =
+            p.value.proposals.iter().filter(|x| x.status == crate::group::Status::Pending).collect();
+        let applied = crate::redline::amend::apply(res, pending);
+        for (prop, problems) in &applied.not_applied {
+            let Some(i) = p.value.proposals.iter().position(|x| x.id == prop.id) else { continue };
+            for problem in problems {
+                if let crate::redline::amend::Problem::Competing { .. } | crate::redline::amend::Problem::SamePlace { .. } = problem {
+                    let (l, c) = locate(&p.source, &[Key("proposals"), Index(i), Key("changes")]);
+                    found.push(
+                        Diagnostic::warning(&p.path, l, c, format!("proposal `{}` {problem}", prop.id))
+                            .hint("only one can be adopted as it is: withdraw one, or merge them into one proposal"),
+                    );
                 }
             }
         }
