@@ -112,7 +112,7 @@ fn main() {
         black_box(text::print(&annex.document(), false, false));
     });
     println!("== Annex export to DOCX (goal: 20 ms or less)");
-    let opts = DocxOptions { track_changes: false, author: "gavel".into(), date: "2025-02-03T00:00:00Z".into() };
+    let opts = DocxOptions { date: "2025-02-03T00:00:00Z".into(), ..DocxOptions::default() };
     let docx = measure("build + redline + write DOCX", 200, || {
         let a = build(black_box(&res), &file.proposals, None);
         black_box(docx::print(&a.document(), &opts).unwrap());

@@ -121,7 +121,7 @@ fn the_report_has_the_shape_of_sc78_doc_37() {
     let repo = TempRepo::bundled();
     journal(&repo, session(&repo));
     let ws = Workspace::load(repo.path());
-    let (doc, problems) = report(&ws, ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap());
+    let (doc, problems) = report(&ws, ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap(), &[]);
     assert!(problems.is_empty(), "{problems:?}");
     let t = gavel::render::print::text::print(&doc, false, false);
     let order = [

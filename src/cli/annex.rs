@@ -7,9 +7,9 @@ use std::time::{Duration, Instant};
 use super::output::{self, FormatArg};
 use super::{CliError, open_at, show::find};
 use crate::group::{Proposal, Status};
-use crate::render::annex::build;
+use crate::render::annex::{build, build_since};
 use crate::render::print::DocxOptions;
-use crate::resolution::ResolutionName;
+use crate::resolution::{Resolution, ResolutionName};
 
 pub struct Args {
     pub resolution: String,
@@ -20,6 +20,10 @@ pub struct Args {
     pub author: Option<String>,
     pub date: Option<String>,
     pub at: Option<String>,
+    pub from: Option<String>,
+    pub pending: bool,
+    pub symbol: Option<String>,
+    pub creator: Option<String>,
 }
 
 pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
@@ -41,19 +45,56 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
             return Err(CliError::user(format!("no proposal `{id}` on {}", res.display_name())));
         }
     }
-    let chosen: Vec<&Proposal> = if a.proposals.is_empty() {
-        all.into_iter().filter(|p| p.status == Status::Pending).collect()
+    let pending: Vec<&Proposal> = if a.proposals.is_empty() {
+        all.iter().copied().filter(|p| p.status == Status::Pending).collect()
     } else {
-        all.into_iter().filter(|p| a.proposals.contains(&p.id)).collect()
+        all.iter().copied().filter(|p| a.proposals.contains(&p.id)).collect()
     };
-    let annex = build(res, chosen, Some(Instant::now() + Duration::from_secs(3)));
+    let deadline = Some(Instant::now() + Duration::from_secs(3));
+    let annex = match &a.from {
+        None => build(res, pending, deadline),
+        Some(rev) => {
+            let (old, adopted_then) = at_revision(repo, rev, &name)?;
+            let mut new = res.clone();
+            crate::resolution::identity::follow(&old, &mut new);
+            let adopted: Vec<&Proposal> =
+                all.iter().copied().filter(|p| p.status == Status::Adopted && !adopted_then.contains(&p.id)).collect();
+            let pending = if a.pending { pending } else { Vec::new() };
+            let what = if a.pending { "Amendments agreed, and proposals pending," } else { "Amendments agreed" };
+            build_since(&old, &new, adopted, pending, format!("{what} since {rev}."), deadline)
+        }
+    };
     for n in &annex.not_shown {
         let why: Vec<String> = n.problems.iter().map(|p| p.to_string()).collect();
         super::warn(format!("proposal {} is not shown in the annex: {}", n.id, why.join("; ")));
     }
-    let docx = DocxOptions { track_changes: a.track_changes, author: a.author.clone().unwrap_or_else(|| "gavel".into()), date };
+    let creator = a.creator.clone().or_else(|| group_of(&ws, res)).unwrap_or_else(|| "gavel".into());
+    let docx = DocxOptions {
+        track_changes: a.track_changes,
+        author: a.author.clone().unwrap_or_else(|| "gavel".into()),
+        date,
+        symbol: a.symbol.clone(),
+        creator,
+    };
     output::print(&annex.document(), output::format(format), a.output.as_deref(), docx)?;
     Ok(0)
+}
+
+/// The resolution as it was at `rev`, and the ids of the proposals adopted by then.
+fn at_revision(repo: Option<&Path>, rev: &str, name: &ResolutionName) -> Result<(Resolution, Vec<String>), CliError> {
+    let then = open_at(repo, Some(rev))?;
+    let name = ResolutionName { revision: None, ..*name };
+    let old = find(&then, &name)?.value.clone();
+    let adopted = then
+        .proposals_on(&old)
+        .map(|f| f.value.proposals.iter().filter(|p| p.status == Status::Adopted).map(|p| p.id.clone()).collect())
+        .unwrap_or_default();
+    Ok((old, adopted))
+}
+
+/// The name of the working group that works on `res`, if one does.
+fn group_of(ws: &crate::workspace::Workspace, res: &Resolution) -> Option<String> {
+    ws.groups.iter().find(|(_, g)| g.value.resolutions.iter().any(|n| n.symbol == res.header.symbol)).map(|(_, g)| g.value.name.clone())
 }
 
 /// `2025-02-03` or a full ISO 8601 time, as Word wants it.

@@ -96,6 +96,20 @@ pub(super) enum Command {
         /// Read the resolution and proposals as they were at this revision.
         #[arg(long, value_name = "REV")]
         at: Option<String>,
+        /// The amendments agreed since this revision (a tag such as
+        /// `conf-11.3/rev-cop19`, or a commit): the text then, with the changes
+        /// made since as tracked changes, each attributed to its proposal.
+        #[arg(long, value_name = "REV")]
+        from: Option<String>,
+        /// With --from: pending proposals too, on top of the agreed amendments.
+        #[arg(long, requires = "from")]
+        pending: bool,
+        /// DOCX: the document's symbol for the header of every page (`SC78 Doc. 37 Annex`).
+        #[arg(long)]
+        symbol: Option<String>,
+        /// DOCX: the document's creator (default: the working group's name).
+        #[arg(long)]
+        creator: Option<String>,
     },
     /// Adopt a proposal: write the adopted text into the resolution, mark the
     /// proposal adopted, and record the decision as one commit.
@@ -222,6 +236,10 @@ pub(super) enum Command {
         /// Write to this file (whole, or not at all).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// The revision the annex of agreed amendments starts from (default:
+        /// each resolution's newest tag, `conf-11.3/…`).
+        #[arg(long, value_name = "REV")]
+        from: Option<String>,
     },
     /// List the proposals on a resolution.
     Proposals {

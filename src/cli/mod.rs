@@ -149,13 +149,18 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             history::run(repo, history::Args { resolution, reference, since, at, format, no_cache })
         }
         Some(Command::Sync { remote, take, author }) => sync::run(repo, sync::Args { remote, take, author }),
-        Some(Command::Minutes { meeting, format, output }) => record::minutes_cmd(repo, record::Args { meeting, format, output }),
-        Some(Command::Report { meeting, format, output }) => record::report_cmd(repo, record::Args { meeting, format, output }),
+        Some(Command::Minutes { meeting, format, output }) => {
+            record::minutes_cmd(repo, record::Args { meeting, format, output, from: None })
+        }
+        Some(Command::Report { meeting, format, output, from }) => record::report_cmd(repo, record::Args { meeting, format, output, from }),
         Some(Command::Diff { resolution, reference, text, proposal, format, output, context, at, from, to }) => {
             diff::run(repo, diff::Args { resolution, reference, text, proposal, format, output, context, at, from, to })
         }
-        Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date, at }) => {
-            annex::run(repo, annex::Args { resolution, format, output, track_changes, proposals, author, date, at })
+        Some(Command::Annex { resolution, format, output, track_changes, proposals, author, date, at, from, pending, symbol, creator }) => {
+            annex::run(
+                repo,
+                annex::Args { resolution, format, output, track_changes, proposals, author, date, at, from, pending, symbol, creator },
+            )
         }
         Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin()) => {

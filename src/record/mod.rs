@@ -7,4 +7,4 @@ pub mod report;
 
 pub use crate::render::document::{Document as Doc, Element};
 pub use minutes::{Minutes, Sources, minutes};
-pub use report::report;
+pub use report::{Before, report};

@@ -7,13 +7,24 @@ use super::minutes::{Sources, minutes};
 use crate::group::Category;
 use crate::journal::{Event, Outcome, agenda_items};
 use crate::redline::{Piece, PieceKind};
-use crate::render::annex::{NOTE, build};
+use crate::render::annex::{NOTE, build, build_since};
 use crate::render::document::Document as Doc;
 use crate::render::tracked::line_pieces;
 use crate::workspace::Workspace;
 
-/// Writes the report of the group that held `meeting`.
-pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
+/// A resolution as it was before the working group's amendments (at a
+/// tagged revision): what the report's annex of agreed amendments starts from.
+pub struct Before {
+    pub resolution: crate::resolution::Resolution,
+    /// The proposals adopted by then.
+    pub adopted: Vec<String>,
+    /// The revision it was read at (`conf-11.3/rev-cop19`).
+    pub rev: String,
+}
+
+/// Writes the report of the group that held `meeting`; `before` holds the
+/// texts the group's amendments are shown against.
+pub fn report(ws: &Workspace, meeting: usize, before: &[Before]) -> (Doc, Vec<String>) {
     let (sources, mut problems) = Sources::of(ws, meeting);
     let record = minutes(&sources);
     problems.extend(record.problems.iter().cloned());
@@ -132,30 +143,49 @@ pub fn report(ws: &Workspace, meeting: usize) -> (Doc, Vec<String>) {
         doc.pieces(1, vec![Piece::new(PieceKind::Same, format!("{label}) consider the working group's conclusion on {a}"))]);
     }
 
-    // The annex: each resolution the group works on, with its pending proposals in place.
+    // The annexes: for each resolution the group works on, the amendments
+    // agreed (against the text before them), then the proposals still pending.
     for name in &group.resolutions {
         let Ok(res) = ws.resolution(name) else { continue };
-        let pending: Vec<&crate::group::Proposal> = ws
-            .proposals_on(&res.value)
-            .map(|f| f.value.proposals.iter().filter(|p| p.status == crate::group::Status::Pending).collect())
-            .unwrap_or_default();
+        let proposals: Vec<&crate::group::Proposal> =
+            ws.proposals_on(&res.value).map(|f| f.value.proposals.iter().collect()).unwrap_or_default();
+        if let Some(b) = before.iter().find(|b| b.resolution.header.symbol == res.value.header.symbol) {
+            let mut new = res.value.clone();
+            crate::resolution::identity::follow(&b.resolution, &mut new);
+            let adopted = proposals.iter().copied().filter(|p| p.status == crate::group::Status::Adopted && !b.adopted.contains(&p.id));
+            let annex = build_since(&b.resolution, &new, adopted, [], format!("Amendments agreed since {}.", b.rev), None);
+            if annex.blocks.iter().any(|x| x.is_changed()) {
+                doc.heading(2, format!("Annex: amendments agreed by the working group to {} {}", annex.symbol, annex.title));
+                annex_body(&mut doc, &annex);
+            }
+        }
+        let pending: Vec<&crate::group::Proposal> = proposals.into_iter().filter(|p| p.status == crate::group::Status::Pending).collect();
         if pending.is_empty() {
             continue;
         }
         let annex = build(&res.value, pending, None);
-        doc.heading(2, format!("Annex: {} {}", annex.symbol, annex.title));
-        doc.para(NOTE);
-        for b in annex.blocks.iter() {
-            doc.pieces(b.depth as u8, line_pieces(b));
-        }
-        for n in &annex.not_shown {
-            doc.problem(format!(
-                "proposal {} ({}) is not in the annex: {}",
-                n.id,
-                n.proponents,
-                n.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
-            ));
-        }
+        let what = if before.is_empty() { "Annex:" } else { "Annex: proposals still pending on" };
+        doc.heading(2, format!("{what} {} {}", annex.symbol, annex.title));
+        annex_body(&mut doc, &annex);
     }
     (doc, problems)
+}
+
+/// The note, each provision with its changes, and the proposals left out.
+fn annex_body(doc: &mut Doc, annex: &crate::render::annex::Annex) {
+    if let Some(s) = &annex.subtitle {
+        doc.para(s.clone());
+    }
+    doc.para(NOTE);
+    for b in annex.blocks.iter() {
+        doc.pieces(b.depth as u8, line_pieces(b));
+    }
+    for n in &annex.not_shown {
+        doc.problem(format!(
+            "proposal {} ({}) is not in the annex: {}",
+            n.id,
+            n.proponents,
+            n.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")
+        ));
+    }
 }

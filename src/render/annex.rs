@@ -29,6 +29,8 @@ pub struct Annex {
     pub not_shown: Vec<NotShown>,
     /// Ids of the proposals shown.
     pub shown: Vec<String>,
+    /// What the changes are, when not pending proposals (`Amendments agreed since …`).
+    pub subtitle: Option<String>,
 }
 
 /// A proposal the annex leaves out, and why.
@@ -62,6 +64,48 @@ pub fn build<'a>(res: &Resolution, proposals: impl IntoIterator<Item = &'a Propo
             .map(|(p, problems)| NotShown { id: p.id.clone(), proponents: p.proponents.join(", "), problems: problems.clone() })
             .collect(),
         shown: applied.applied.iter().map(|p| p.id.clone()).collect(),
+        subtitle: None,
+    }
+}
+
+/// The annex of what was agreed: `old` (the text at an earlier revision)
+/// against `new` (the text now), each change attributed to the adopted
+/// proposal that made it; with `pending`, those proposals applied on top.
+/// `new` must follow `old`'s identities (`resolution::identity::follow`).
+pub fn build_since<'a>(
+    old: &Resolution,
+    new: &Resolution,
+    adopted: impl IntoIterator<Item = &'a Proposal>,
+    pending: impl IntoIterator<Item = &'a Proposal>,
+    subtitle: String,
+    deadline: Option<std::time::Instant>,
+) -> Annex {
+    // The adopted proposals replayed on the old text say which made each change.
+    let agreed = apply(old, adopted);
+    let ahead = apply(new, pending);
+    let blocks = redline(old, &ahead.proposed, deadline);
+    let mut authors = HashMap::new();
+    for (applied, changed_by) in [(&agreed.applied, &agreed.changed_by), (&ahead.applied, &ahead.changed_by)] {
+        for (id, pid) in changed_by {
+            if let Some(p) = applied.iter().find(|p| &p.id == pid) {
+                authors.insert(id.clone(), p.proponents.join(", "));
+            }
+        }
+    }
+    Annex {
+        symbol: new.display_name(),
+        title: new.header.title.clone(),
+        note: new.header.note.clone(),
+        blocks,
+        footnotes: new.footnotes.iter().map(|f| (f.key.clone(), f.text.clone())).collect(),
+        authors,
+        not_shown: ahead
+            .not_applied
+            .iter()
+            .map(|(p, problems)| NotShown { id: p.id.clone(), proponents: p.proponents.join(", "), problems: problems.clone() })
+            .collect(),
+        shown: agreed.applied.iter().chain(&ahead.applied).map(|p| p.id.clone()).collect(),
+        subtitle: Some(subtitle),
     }
 }
 
@@ -72,6 +116,9 @@ impl Annex {
         let mut doc = Document::new(format!("{} – {}", self.symbol, self.title));
         doc.push(Element::Symbol { text: self.symbol.clone(), starred: self.note.is_some() });
         doc.heading(1, self.title.clone());
+        if let Some(s) = &self.subtitle {
+            doc.para(s.clone());
+        }
         doc.push(Element::Legend(NOTE.to_string()));
         doc.push(Element::Provisions { shown: self.blocks.iter().cloned().map(Some).collect(), authors: self.authors.clone() });
         doc.push(Element::Rule);

@@ -16,6 +16,17 @@ impl Store {
         obj.peel_to_commit().map_err(|e| StoreError::BadRevision(rev.to_string(), e.message().to_string()))
     }
 
+    /// The newest tag named `prefix/…` (by its commit's time), as CITES
+    /// revisions are tagged (`conf-11.3/rev-cop19`).
+    pub fn latest_tag(&self, prefix: &str) -> Option<String> {
+        let names = self.repo.tag_names(Some(&format!("{prefix}/*"))).ok()?;
+        (0..names.len())
+            .filter_map(|k| names.get(k).ok().flatten())
+            .filter_map(|n| self.commit(n).ok().map(|c| (c.time().seconds(), n.to_string())))
+            .max()
+            .map(|(_, n)| n)
+    }
+
     /// The files of the working group at `root` as they were at `rev`.
     pub fn files_at(&self, rev: &str, root: &Path) -> Result<TreeFiles, StoreError> {
         let commit = self.commit(rev)?;

@@ -27,13 +27,23 @@ pub struct DocxOptions {
     pub track_changes: bool,
     /// The author of revisions whose proposal is unknown.
     pub author: String,
-    /// The date of the revisions, ISO 8601 (`2025-02-03T09:00:00Z`).
+    /// The date of the revisions and of the document, ISO 8601 (`2025-02-03T09:00:00Z`).
     pub date: String,
+    /// The document's symbol, in the header of every page (`SC78 Doc. 37 Annex`).
+    pub symbol: Option<String>,
+    /// Who made the document (its properties' creator).
+    pub creator: String,
 }
 
 impl Default for DocxOptions {
     fn default() -> Self {
-        DocxOptions { track_changes: false, author: "gavel".into(), date: "2000-01-01T00:00:00Z".into() }
+        DocxOptions {
+            track_changes: false,
+            author: "gavel".into(),
+            date: "2000-01-01T00:00:00Z".into(),
+            symbol: None,
+            creator: "gavel".into(),
+        }
     }
 }
 
