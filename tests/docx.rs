@@ -43,8 +43,10 @@ fn children(xml: &str, parent: &str) -> Vec<Vec<String>> {
             continue;
         }
         let name = tag.split([' ', '/']).next().unwrap().to_string();
-        if stack.last().map(String::as_str) == Some(parent) {
-            out.last_mut().map(|v: &mut Vec<String>| v.push(name.clone()));
+        if stack.last().map(String::as_str) == Some(parent)
+            && let Some(v) = out.last_mut()
+        {
+            v.push(name.clone());
         }
         if name == parent {
             out.push(Vec::new());
