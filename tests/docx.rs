@@ -27,7 +27,7 @@ fn annex(d: &Demo, extra: &[&str]) -> std::path::PathBuf {
 
 /// The children of every `parent` element, by name, in the order they appear.
 fn children(xml: &str, parent: &str) -> Vec<Vec<String>> {
-    let mut out = Vec::new();
+    let mut out: Vec<Vec<String>> = Vec::new();
     let mut stack: Vec<String> = Vec::new();
     let mut rest = xml;
     while let Some(at) = rest.find('<') {
