@@ -67,7 +67,7 @@ fn text_files_compared() {
     std::fs::write(&a, "within six months, the\nsame line\n").unwrap();
     std::fs::write(&b, "within three months, the\nsame line\nnew line\n").unwrap();
     let o = gavel(repo.path(), &["diff", "--text", a.to_str().unwrap(), b.to_str().unwrap()]);
-    assert_eq!(out(&o), "within [-six -]{+three +}months, the\nsame line\n{+new line\n+}");
+    assert_eq!(out(&o), "within [-six -]{+three +}months, the\n\nsame line\n\n{+new line+}\n\n", "a paragraph each, marks within them");
     let o = gavel(repo.path(), &["diff", "--text", a.to_str().unwrap(), "missing.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(err(&o).contains("missing.txt: error: file not found"), "{}", err(&o));

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use gavel::redline::doc::{Status, redline};
-use gavel::redline::text::diff_texts;
+use gavel::redline::text::{diff_texts, paragraphs};
 use gavel::redline::tokens::tokenize;
 use gavel::redline::{Piece, PieceKind, diff_words, new_text, old_text, wdiff};
 use gavel::resolution::{Resolution, parse};
@@ -183,13 +183,25 @@ proptest! {
         new_lines.remove(drop_line.index(new_lines.len()));
         let new = new_lines.join("\n");
         let d = diff_texts(&old, &new, Duration::from_secs(30));
-        let pieces: Vec<Piece> = d.blocks.iter().flat_map(|b| b.pieces.iter().cloned()).collect();
         prop_assert!(!d.aligned_by_position);
-        prop_assert_eq!(old_text(&pieces), old.clone());
-        prop_assert_eq!(new_text(&pieces), new.clone());
-        let out = wdiff(&pieces);
-        prop_assert_eq!(without(&out, ("{+", "+}"), ("[-", "-]")), old);
-        prop_assert_eq!(without(&out, ("[-", "-]"), ("{+", "+}")), new);
+        // Each side comes back paragraph by paragraph: the new in its order, the old
+        // in its order but for paragraphs shown as moved, which stand where they now are.
+        let news: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Deleted).map(|b| new_text(&b.pieces)).collect();
+        prop_assert_eq!(news, paragraphs(&new));
+        let mut olds: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Inserted).map(|b| old_text(&b.pieces)).collect();
+        let mut want = paragraphs(&old);
+        if !d.blocks.iter().any(|b| b.status == Status::Moved) {
+            prop_assert_eq!(&olds, &want);
+        }
+        olds.sort();
+        want.sort();
+        prop_assert_eq!(olds, want);
+        for b in &d.blocks {
+            let out = wdiff(&b.pieces);
+            prop_assert!(!out.contains('\n'), "a mark never holds a line break: {}", out);
+            prop_assert_eq!(without(&out, ("{+", "+}"), ("[-", "-]")), old_text(&b.pieces));
+            prop_assert_eq!(without(&out, ("[-", "-]"), ("{+", "+}")), new_text(&b.pieces));
+        }
     }
 
     #[test]

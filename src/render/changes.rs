@@ -111,7 +111,7 @@ pub fn texts(d: &TextDiff, title: String, context: Option<usize>) -> Document {
         if std::mem::take(&mut gap) {
             parts.push(None);
         }
-        parts.push(Some(b.pieces.clone()));
+        parts.push(Some(b.clone()));
     }
     if gap {
         parts.push(None);

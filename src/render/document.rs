@@ -28,8 +28,8 @@ pub enum Element {
     /// Provisions of a resolution as tracked changes, labelled and indented
     /// by depth; `None` stands for provisions left out (`…`).
     Provisions { shown: Vec<Option<Block>>, authors: HashMap<NodeId, String> },
-    /// A plain text compared, its line breaks kept; `None` stands for lines left out.
-    TextChanges(Vec<Option<Vec<Piece>>>),
+    /// A plain text compared, a paragraph each; `None` stands for paragraphs left out.
+    TextChanges(Vec<Option<crate::redline::text::TextBlock>>),
     /// One step of a history: who and when, what it was about, the change.
     Step { head: String, about: Vec<String>, pieces: Vec<Piece> },
     /// A footnote (`*` for the note on the symbol).

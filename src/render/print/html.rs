@@ -86,14 +86,15 @@ fn element(out: &mut String, e: &Element) {
             out.push('\n');
         }
         Element::TextChanges(parts) => {
-            out.push_str("<div class=\"text\">");
             for part in parts {
                 match part {
-                    Some(ps) => out.push_str(&pieces(ps, &mut italic)),
-                    None => out.push_str("…\n"),
+                    Some(b) => {
+                        let moved = if b.status == Status::Moved { " <span class=\"gavel-note\">(moved here)</span>" } else { "" };
+                        let _ = writeln!(out, "<p class=\"text\">{}{moved}</p>", pieces(&b.pieces, &mut italic));
+                    }
+                    None => out.push_str("<p>…</p>\n"),
                 }
             }
-            out.push_str("</div>\n");
         }
         Element::Step { head, about, pieces: ps } => {
             let _ = write!(out, "<p><b>{}</b>", escape(head));

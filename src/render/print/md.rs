@@ -95,15 +95,15 @@ impl Printer {
             Element::TextChanges(parts) => {
                 for part in parts {
                     match part {
-                        // No line breaks inside a Markdown paragraph: each line ends in a hard break.
-                        Some(pieces) => {
-                            for line in split_lines(pieces) {
-                                self.pieces(&line);
-                                self.out.push_str("  \n");
+                        Some(b) => {
+                            self.pieces(&b.pieces);
+                            if b.status == Status::Moved {
+                                self.out.push_str(" *(moved here)*");
                             }
                         }
-                        None => self.out.push_str("…\n\n"),
+                        None => self.out.push('…'),
                     }
+                    self.out.push_str("\n\n");
                 }
             }
             Element::Step { head, about, pieces } => {
@@ -169,25 +169,4 @@ impl Printer {
             };
         }
     }
-}
-
-/// Pieces split at line endings, which are dropped.
-fn split_lines(pieces: &[Piece]) -> Vec<Vec<Piece>> {
-    let mut lines = vec![Vec::new()];
-    for p in pieces {
-        let mut parts = p.text.split('\n').peekable();
-        while let Some(part) = parts.next() {
-            let part = part.strip_suffix('\r').unwrap_or(part);
-            if !part.is_empty() {
-                lines.last_mut().expect("one line at least").push(Piece::new(p.kind, part));
-            }
-            if parts.peek().is_some() {
-                lines.push(Vec::new());
-            }
-        }
-    }
-    if lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
 }

@@ -111,9 +111,15 @@ impl Printer {
             Element::TextChanges(parts) => {
                 for part in parts {
                     match part {
-                        Some(pieces) => self.pieces(pieces),
-                        None => self.out.push_str("…\n"),
+                        Some(b) => {
+                            self.pieces(&b.pieces);
+                            if b.status == Status::Moved {
+                                self.out.push_str("  (moved here)");
+                            }
+                        }
+                        None => self.out.push('…'),
                     }
+                    self.out.push_str("\n\n");
                 }
             }
             Element::Step { head, about, pieces } => {

@@ -200,8 +200,16 @@ impl<'a> Writer<'a> {
             }
             Element::TextChanges(parts) => {
                 let author = self.o.author.clone();
-                for line in lines(parts) {
-                    self.para("Normal", &[], |w| w.pieces(&line, plain, &author));
+                for part in parts {
+                    match part {
+                        Some(b) => self.para("Normal", &[], |w| {
+                            w.pieces(&b.pieces, plain, &author);
+                            if b.status == Status::Moved {
+                                w.text(" (moved here)", Look { bold: false, italic: true });
+                            }
+                        }),
+                        None => self.para("Normal", &[], |w| w.text("…", plain)),
+                    }
                 }
             }
             Element::Step { head, about, pieces } => {
@@ -361,31 +369,4 @@ fn run(text: &str, look: Look, mark: &str, deleted: bool) -> String {
     }
     s.push_str("</w:r>");
     s
-}
-
-/// The lines of a text comparison, marks kept, line breaks out.
-fn lines(parts: &[Option<Vec<Piece>>]) -> Vec<Vec<Piece>> {
-    let mut lines: Vec<Vec<Piece>> = vec![Vec::new()];
-    for part in parts {
-        match part {
-            Some(pieces) => {
-                for p in pieces {
-                    for (k, t) in p.text.split('\n').enumerate() {
-                        if k > 0 {
-                            lines.push(Vec::new());
-                        }
-                        let t = t.strip_suffix('\r').unwrap_or(t);
-                        if !t.is_empty() {
-                            lines.last_mut().expect("a line").push(Piece::new(p.kind, t));
-                        }
-                    }
-                }
-            }
-            None => lines.push(vec![Piece::new(PieceKind::Same, "…")]),
-        }
-    }
-    if lines.last().is_some_and(|l| l.is_empty()) {
-        lines.pop();
-    }
-    lines
 }
