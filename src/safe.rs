@@ -17,7 +17,10 @@ pub fn is_unsafe(c: char) -> bool {
 /// controls and bidi overrides by their code (`<U+009B>`, `<U+202E>`). A
 /// carriage return before a line feed (a Windows line end) is kept.
 pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(is_unsafe) {
+    // Most text has none: a byte scan finds out (C1 controls start with 0xC2,
+    // the bidi controls with 0xE2; only then are characters looked at).
+    let suspect = |b: &u8| matches!(*b, 0..=8 | 0x0b..=0x1f | 0x7f | 0xc2 | 0xe2);
+    if !s.as_bytes().iter().any(suspect) || !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);

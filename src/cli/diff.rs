@@ -50,7 +50,7 @@ fn texts(old: &Path, new: &Path, context: Option<usize>) -> Result<Document, Cli
     let read = |p: &Path| crate::source::read_any_text(p).map_err(CliError::user);
     let (a, b) = (read(old)?, read(new)?);
     let d = diff_texts(&a, &b, DIFF_BUDGET);
-    Ok(changes::texts(&d, format!("{} → {}", old.display(), new.display()), context))
+    Ok(changes::texts(d, format!("{} → {}", old.display(), new.display()), context))
 }
 
 fn proposals(

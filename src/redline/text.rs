@@ -114,7 +114,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
         .iter()
         .map(|l| l.trim())
         .filter(|t| !t.is_empty() && !is_furniture(t) && label_len(t).is_none_or(|n| n < t.len()))
-        .map(|t| t.chars().count())
+        .map(str::len)
         .collect();
     widths.sort_unstable();
     let width = widths.get(widths.len() * 4 / 5).copied().unwrap_or(0);
@@ -163,7 +163,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
                 open = Some(out.len() - 1);
             }
         }
-        last_short = t.chars().count() * 10 < width * 6;
+        last_short = t.len() * 10 < width * 6;
         broken = false;
     }
     for p in &mut out {

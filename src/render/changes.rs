@@ -89,7 +89,7 @@ pub fn revisions(
 }
 
 /// Two plain texts compared; with `context`, only the changed paragraphs and that many around them.
-pub fn texts(d: &TextDiff, title: String, context: Option<usize>) -> Document {
+pub fn texts(d: TextDiff, title: String, context: Option<usize>) -> Document {
     let keep: Vec<bool> = match context {
         None => vec![true; d.blocks.len()],
         Some(c) => {
@@ -103,7 +103,8 @@ pub fn texts(d: &TextDiff, title: String, context: Option<usize>) -> Document {
     };
     let mut parts = Vec::new();
     let mut gap = false;
-    for (b, k) in d.blocks.iter().zip(keep) {
+    let (aligned_by_position, whole) = (d.aligned_by_position, d.replaced_whole());
+    for (b, k) in d.blocks.into_iter().zip(keep) {
         if !k {
             gap = true;
             continue;
@@ -111,17 +112,16 @@ pub fn texts(d: &TextDiff, title: String, context: Option<usize>) -> Document {
         if std::mem::take(&mut gap) {
             parts.push(None);
         }
-        parts.push(Some(b.clone()));
+        parts.push(Some(b));
     }
     if gap {
         parts.push(None);
     }
     let mut doc = Document::new(title);
     doc.push(Element::TextChanges(parts));
-    if d.aligned_by_position {
+    if aligned_by_position {
         doc.note("paragraphs were paired by position: aligning them ran out of time");
     }
-    let whole = d.replaced_whole();
     if whole > 0 {
         doc.note(format!(
             "{whole} paragraph{} compared as a whole: the word comparison ran out of time",

@@ -60,7 +60,7 @@ impl Printer {
     }
 
     fn text(&mut self, s: &str) {
-        let s = self.data(s).into_owned();
+        let s = if self.visible { visible(s) } else { Cow::Borrowed(s) };
         self.out.push_str(&s);
     }
 
@@ -169,7 +169,7 @@ impl Printer {
 
     fn pieces(&mut self, pieces: &[Piece]) {
         for p in pieces {
-            let text = self.data(&p.text).into_owned();
+            let text = if self.visible { visible(&p.text) } else { Cow::Borrowed(p.text.as_str()) };
             match (p.kind, self.term) {
                 (PieceKind::Same, _) => self.out.push_str(&text),
                 (PieceKind::Del, false) => {
