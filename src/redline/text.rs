@@ -192,7 +192,7 @@ struct Line<'a> {
     text: &'a str,
     hash: u64,
     /// Hashes of its words, sorted; computed when first needed.
-    words: std::cell::OnceCell<Vec<u64>>,
+    words: std::sync::OnceLock<Vec<u64>>,
 }
 
 impl Line<'_> {
@@ -206,7 +206,7 @@ impl Line<'_> {
 }
 
 fn lines(paras: &[String]) -> Vec<Line<'_>> {
-    paras.iter().map(|p| Line { text: p, hash: line_hash(p), words: std::cell::OnceCell::new() }).collect()
+    paras.iter().map(|p| Line { text: p, hash: line_hash(p), words: std::sync::OnceLock::new() }).collect()
 }
 
 /// A fast hash of a line or word, eight bytes at a time (multiply and
@@ -260,20 +260,36 @@ impl<'a, 'b> Similarity<'a, 'b> {
                 index.entry(run[0]).or_default().push((j as u32, run.len() as u16));
             }
         }
-        let mut common = vec![0u16; cells];
-        for (i, l) in a.iter().enumerate() {
-            let row = &mut common[i * b.len()..(i + 1) * b.len()];
-            for run in l.words().chunk_by(|x, y| x == y) {
-                for &(j, n) in index.get(&run[0]).map(Vec::as_slice).unwrap_or_default() {
-                    row[j as usize] += n.min(run.len() as u16);
+        a.iter().for_each(|l| {
+            l.words();
+        });
+        // Row by row: the shared words of a[i] with every b[j], then the rule.
+        let rows = |first: usize, known: &mut [bool]| {
+            let mut common = vec![0u16; b.len()];
+            for (k, out) in known.chunks_mut(b.len()).enumerate() {
+                let x = &a[first + k];
+                common.fill(0);
+                for run in x.words().chunk_by(|p, q| p == q) {
+                    for &(j, n) in index.get(&run[0]).map(Vec::as_slice).unwrap_or_default() {
+                        common[j as usize] += n.min(run.len() as u16);
+                    }
+                }
+                for (j, cell) in out.iter_mut().enumerate() {
+                    *cell = Self::judge(x, &b[j], || usize::from(common[j]));
                 }
             }
-        }
+        };
         let mut known = vec![false; cells];
-        for (i, row) in known.chunks_mut(b.len()).enumerate() {
-            for (j, cell) in row.iter_mut().enumerate() {
-                *cell = Self::judge(&a[i], &b[j], || usize::from(common[i * b.len() + j]));
-            }
+        // Two halves on two threads when the grid is worth it.
+        if cells >= 20_000 && a.len() >= 2 {
+            let half = a.len() / 2;
+            let (top, bottom) = known.split_at_mut(half * b.len());
+            std::thread::scope(|s| {
+                s.spawn(|| rows(half, bottom));
+                rows(0, top);
+            });
+        } else {
+            rows(0, &mut known);
         }
         Similarity { a, b, known: Some(known) }
     }
@@ -430,10 +446,25 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
     // The word diffs are most of the work on texts that differ much: two
     // halves on two threads where the machine has them (measured on the
     // Annex 2 of CoP17 Doc. 25: the word diffs went from 1.3 ms to 0.7 ms).
-    let changed = shown.iter().filter(|(i, j, _)| matches!((i, j), (Some(i), Some(j)) if ta[*i] != tb[*j])).count();
+    // The work of each block: the length of a pair to compare word by word.
+    let cost: Vec<usize> = shown
+        .iter()
+        .map(|(i, j, _)| match (i, j) {
+            (Some(i), Some(j)) if ta[*i] != tb[*j] => ta[*i].len() + tb[*j].len(),
+            _ => 0,
+        })
+        .collect();
+    let changed = cost.iter().filter(|&&c| c > 0).count();
     // (Asking the machine how many cores it has reads cgroup files: 0.2 ms, more than a thread costs.)
     let blocks = if changed >= 16 {
-        let (first, second) = shown.split_at(shown.len() / 2);
+        // Split where half the work is done, not half the blocks.
+        let total: usize = cost.iter().sum();
+        let mut acc = 0;
+        let at = cost.iter().position(|c| {
+            acc += c;
+            acc * 2 >= total
+        });
+        let (first, second) = shown.split_at(at.map_or(shown.len() / 2, |k| k + 1));
         std::thread::scope(|s| {
             let later = s.spawn(|| second.iter().map(block).collect::<Vec<_>>());
             let mut v: Vec<TextBlock> = first.iter().map(block).collect();
