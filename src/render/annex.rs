@@ -45,27 +45,7 @@ pub struct NotShown {
 pub fn build<'a>(res: &Resolution, proposals: impl IntoIterator<Item = &'a Proposal>, deadline: Option<std::time::Instant>) -> Annex {
     let applied = apply(res, proposals);
     let blocks = redline(res, &applied.proposed, deadline);
-    let mut authors = HashMap::new();
-    for (id, pid) in &applied.changed_by {
-        if let Some(p) = applied.applied.iter().find(|p| &p.id == pid) {
-            authors.insert(id.clone(), p.proponents.join(", "));
-        }
-    }
-    Annex {
-        symbol: res.display_name(),
-        title: res.header.title.clone(),
-        note: res.header.note.clone(),
-        blocks,
-        footnotes: res.footnotes.iter().map(|f| (f.key.clone(), f.text.clone())).collect(),
-        authors,
-        not_shown: applied
-            .not_applied
-            .iter()
-            .map(|(p, problems)| NotShown { id: p.id.clone(), proponents: p.proponents.join(", "), problems: problems.clone() })
-            .collect(),
-        shown: applied.applied.iter().map(|p| p.id.clone()).collect(),
-        subtitle: None,
-    }
+    annex(res, blocks, &[&applied], None)
 }
 
 /// The annex of what was agreed: `old` (the text at an earlier revision)
@@ -84,28 +64,37 @@ pub fn build_since<'a>(
     let agreed = apply(old, adopted);
     let ahead = apply(new, pending);
     let blocks = redline(old, &ahead.proposed, deadline);
+    let mut a = annex(new, blocks, &[&agreed, &ahead], Some(subtitle));
+    // Only the pending proposals can be left out: the adopted ones are in the text.
+    a.not_shown.retain(|n| ahead.not_applied.iter().any(|(p, _)| p.id == n.id));
+    a
+}
+
+/// An annex of `blocks`, its header and footnotes from `res`, each change
+/// attributed to the proposal in `applied` that made it.
+fn annex(res: &Resolution, blocks: Vec<Block>, applied: &[&crate::redline::amend::Applied], subtitle: Option<String>) -> Annex {
     let mut authors = HashMap::new();
-    for (applied, changed_by) in [(&agreed.applied, &agreed.changed_by), (&ahead.applied, &ahead.changed_by)] {
-        for (id, pid) in changed_by {
-            if let Some(p) = applied.iter().find(|p| &p.id == pid) {
+    for a in applied {
+        for (id, pid) in &a.changed_by {
+            if let Some(p) = a.applied.iter().find(|p| &p.id == pid) {
                 authors.insert(id.clone(), p.proponents.join(", "));
             }
         }
     }
     Annex {
-        symbol: new.display_name(),
-        title: new.header.title.clone(),
-        note: new.header.note.clone(),
+        symbol: res.display_name(),
+        title: res.header.title.clone(),
+        note: res.header.note.clone(),
         blocks,
-        footnotes: new.footnotes.iter().map(|f| (f.key.clone(), f.text.clone())).collect(),
+        footnotes: res.footnotes.iter().map(|f| (f.key.clone(), f.text.clone())).collect(),
         authors,
-        not_shown: ahead
-            .not_applied
+        not_shown: applied
             .iter()
+            .flat_map(|a| &a.not_applied)
             .map(|(p, problems)| NotShown { id: p.id.clone(), proponents: p.proponents.join(", "), problems: problems.clone() })
             .collect(),
-        shown: agreed.applied.iter().chain(&ahead.applied).map(|p| p.id.clone()).collect(),
-        subtitle: Some(subtitle),
+        shown: applied.iter().flat_map(|a| &a.applied).map(|p| p.id.clone()).collect(),
+        subtitle,
     }
 }
 

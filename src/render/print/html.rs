@@ -11,7 +11,6 @@ use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
 use crate::render::inline::{Inline, inlines};
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
-use crate::safe::visible;
 
 /// The style sheet of every page: underline and strikethrough carry the
 /// meaning; colour only adds to it.
@@ -23,23 +22,7 @@ p.section{font-weight:bold;margin-top:1.5em}p.marker{margin-top:1.5em}\
 .note{font-style:italic}.gavel-note{color:#555;font-size:90%}.symbol{text-align:right}\
 .problem{color:#a00000;font-weight:bold}.text{white-space:pre-wrap}";
 
-/// Escapes text for HTML (`<script>` in amendment text shows as text) and
-/// shows its control characters.
-pub fn escape(s: &str) -> String {
-    let s = visible(s);
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            _ => o.push(c),
-        }
-    }
-    o
-}
+use super::escape_markup as escape;
 
 /// The document as a whole HTML page.
 pub fn print(doc: &Document) -> String {

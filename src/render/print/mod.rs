@@ -16,6 +16,26 @@ pub mod text;
 use super::document::Document;
 pub use docx::DocxOptions;
 
+/// Text for HTML or XML: escaped (`<script>` in amendment text shows as
+/// text), its control characters shown, and the two characters XML does not
+/// allow even escaped replaced.
+pub(crate) fn escape_markup(s: &str) -> String {
+    let s = crate::safe::visible(s);
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            '\u{fffe}' | '\u{ffff}' => o.push('\u{fffd}'),
+            _ => o.push(c),
+        }
+    }
+    o
+}
+
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {

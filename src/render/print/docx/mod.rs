@@ -30,7 +30,6 @@ use crate::redline::{Piece, PieceKind};
 use crate::render::document::{Document, Element};
 use crate::render::inline::{Inline, inlines};
 use crate::render::tracked::{REPLACED_WHOLE, line_pieces};
-use crate::safe::visible;
 
 /// How the DOCX shows changes, and what it says of itself.
 #[derive(Debug, Clone)]
@@ -59,23 +58,7 @@ impl Default for DocxOptions {
     }
 }
 
-/// Text for XML: escaped, control characters shown.
-pub(crate) fn xml(s: &str) -> String {
-    let s = visible(s);
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            // Not characters XML allows, even escaped.
-            '\u{fffe}' | '\u{ffff}' => o.push('\u{fffd}'),
-            _ => o.push(c),
-        }
-    }
-    o
-}
+pub(crate) use super::escape_markup as xml;
 
 /// The body being written, and the footnotes its markers call for.
 struct Writer<'a> {
