@@ -416,3 +416,17 @@ fn the_dialog_scrolls_to_the_chosen_row_on_a_small_terminal() {
     assert!(s.contains("[ ] sc78-37-23b (Kenya, New Zealand)"), "the last row is in sight: {s}");
     assert!(s.contains("Enter: type the decision's text"), "the footer stays: {s}");
 }
+
+#[test]
+fn typing_the_decision_at_once_keeps_the_chosen_proposals() {
+    // A chair who types the decision straight away, spaces and all, adopts what the dialog chose.
+    let (_t, dir) = demo();
+    let mut room = open(&dir, T0);
+    take_up_7(&mut room);
+    room.update(Action::OpenDecide, T0);
+    typed(&mut room, "to recommend the amendment of paragraph 23 b)", T0);
+    room.update(Action::Confirm, T0);
+    let msg = head_message(&dir);
+    assert!(msg.contains("Proposal: sc78-37-23b"), "{msg}");
+    assert!(msg.contains("to recommend the amendment of paragraph 23 b)"), "{msg}");
+}

@@ -68,6 +68,12 @@ impl App {
                 }
             }
             (Action::Confirm, false) => *typing = true,
+            // A letter starts the decision's text: nothing typed is lost, and
+            // a space in it never unchooses a proposal.
+            (Action::Type(c), false) => {
+                *typing = true;
+                text.push(c);
+            }
             (Action::Type(c), true) => text.push(c),
             (Action::Backspace, true) => {
                 text.pop();
