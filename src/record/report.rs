@@ -9,7 +9,6 @@ use crate::journal::{Event, Outcome, agenda_items};
 use crate::redline::{Piece, PieceKind};
 use crate::render::annex::{NOTE, build, build_since};
 use crate::render::document::Document as Doc;
-use crate::render::tracked::line_pieces;
 use crate::workspace::Workspace;
 
 /// A resolution as it was before the working group's amendments (at a
@@ -176,10 +175,12 @@ fn annex_body(doc: &mut Doc, annex: &crate::render::annex::Annex) {
     if let Some(s) = &annex.subtitle {
         doc.para(s.clone());
     }
-    doc.para(NOTE);
-    for b in annex.blocks.iter() {
-        doc.pieces(b.depth as u8, line_pieces(b));
-    }
+    doc.push(crate::render::Element::Legend(NOTE.to_string()));
+    // The provisions as the annex prints them: labels hanging, sections as headings.
+    doc.push(crate::render::Element::Provisions {
+        shown: annex.blocks.iter().cloned().map(Some).collect(),
+        authors: annex.authors.clone(),
+    });
     for n in &annex.not_shown {
         doc.problem(format!(
             "proposal {} ({}) is not in the annex: {}",
