@@ -5,6 +5,7 @@
 //! other commands use what loaded.
 
 mod check;
+mod competing;
 mod controls;
 mod files;
 
