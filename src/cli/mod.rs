@@ -83,6 +83,9 @@ impl From<crate::store::StoreError> for CliError {
 
 /// Runs the command line and returns the process's exit status.
 pub fn main() -> ExitCode {
+    // Before any thread: libgit2 starts without reading the system's
+    // certificates; `sync` hands them over when its remote is https.
+    crate::store::certs::defer();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -2,6 +2,7 @@
 //! repository goes through here, with git2 (never the `git` program, and no
 //! hooks are run).
 
+pub mod certs;
 mod history;
 mod intent;
 mod journals;

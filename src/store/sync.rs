@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use git2::{Cred, CredentialType, FetchOptions, Oid, PushOptions, RemoteCallbacks, build::CheckoutBuilder};
 
 use super::journals::is_journal;
-use super::{Author, Store, StoreError, git, io, signature_from_config};
+use super::{Author, Store, StoreError, certs, git, io, signature_from_config};
 use crate::redline::merge::{Choice, Conflict, merge_followed};
 use crate::resolution::{parse, write::to_text};
 use crate::workspace::{AGENDAS_DIR, RESOLUTIONS_DIR};
@@ -68,6 +68,7 @@ impl Store {
         let branch = branch_ref.strip_prefix("refs/heads/").unwrap_or(&branch_ref).to_string();
         let ours = git(head.peel_to_commit(), || "reading HEAD".into())?;
         let mut remote = repo.find_remote(remote_name).map_err(|_| StoreError::NoRemote(remote_name.to_string()))?;
+        certs::load(remote.url().ok())?;
         let tracking = format!("refs/remotes/{remote_name}/{branch}");
         let mut fo = FetchOptions::new();
         fo.remote_callbacks(callbacks(repo));
@@ -289,6 +290,7 @@ impl Store {
 
     fn push(&self, remote_name: &str, branch: &str) -> Result<(), StoreError> {
         let mut remote = git(self.repo.find_remote(remote_name), || format!("finding the remote `{remote_name}`"))?;
+        certs::load(remote.pushurl().ok().flatten().or(remote.url().ok()))?;
         let mut cb = callbacks(&self.repo);
         let refused = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
         let r2 = refused.clone();

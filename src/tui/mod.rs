@@ -56,7 +56,7 @@ fn external_editor(text: &str, terminal: &mut Terminal<CrosstermBackend<Stdout>>
     std::fs::write(file.path(), text).map_err(|e| e.to_string())?;
     let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
     restore_terminal();
-    let status = std::process::Command::new(&editor).arg(file.path()).status();
+    let status = crate::store::certs::as_given(std::process::Command::new(&editor).arg(file.path())).status();
     let _ = enable_raw_mode();
     let _ = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture);
     let _ = terminal.clear();
