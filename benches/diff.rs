@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{Rng, measure};
+use common::{Rng, measure, peak_kb, shapes, verdict};
 use gavel::group::ProposalFile;
 use gavel::redline::doc::redline;
 use gavel::redline::text::diff_texts;
@@ -25,68 +25,6 @@ use gavel::redline::{Piece, wdiff};
 use gavel::render::annex::build;
 use gavel::render::print::{DocxOptions, docx, text};
 use gavel::resolution::parse;
-
-const VOCABULARY: &[&str] = &[
-    "Parties",
-    "Secretariat",
-    "trade",
-    "specimens",
-    "shall",
-    "enforcement",
-    "compliance",
-    "months",
-    "national",
-    "report",
-    "wildlife",
-    "measures",
-    "provide",
-    "information",
-    "within",
-    "three",
-];
-
-/// The resolution repeated to `size` bytes, and a copy with `share` of its words replaced.
-fn pair(text: &str, size: usize, share: f64, rng: &mut Rng) -> (String, String) {
-    let mut old = String::with_capacity(size + text.len());
-    while old.len() < size {
-        old.push_str(text);
-    }
-    let mut new = String::with_capacity(old.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, new: &mut String, rng: &mut Rng| {
-        if !word.is_empty() {
-            if (rng.below(1_000_000) as f64) < share * 1_000_000.0 {
-                new.push_str(VOCABULARY[rng.below(VOCABULARY.len())]);
-            } else {
-                new.push_str(word);
-            }
-            word.clear();
-        }
-    };
-    for c in old.chars() {
-        if c.is_alphanumeric() {
-            word.push(c);
-        } else {
-            flush(&mut word, &mut new, rng);
-            new.push(c);
-        }
-    }
-    flush(&mut word, &mut new, rng);
-    (old, new)
-}
-
-fn unrelated(size: usize, rng: &mut Rng) -> String {
-    let mut s = String::with_capacity(size + 100);
-    while s.len() < size {
-        for _ in 0..(8 + rng.below(60)) {
-            s.push_str(VOCABULARY[rng.below(VOCABULARY.len())]);
-            s.push(' ');
-        }
-        s.push_str(&rng.next().to_string());
-        s.push_str(".\n");
-    }
-    s
-}
 
 fn all(pieces: impl Iterator<Item = Piece>) -> Vec<Piece> {
     pieces.collect()
@@ -126,39 +64,73 @@ fn main() {
     });
     println!("   DOCX size: {} bytes", docx::print(&annex.document(), &opts).unwrap().len());
 
-    println!("== A 2 MB pair: the resolution repeated, 3% of words changed");
+    println!("== 2 MB pairs, each shape of edit, against git (goal: twice as fast as git, peak memory at most twice git's)");
     let mut rng = Rng(0x9E3779B97F4A7C15);
-    let (old, new) = pair(&text, 2_000_000, 0.03, &mut rng);
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
-    std::fs::write(&a, &old).unwrap();
-    std::fs::write(&b, &new).unwrap();
-    println!("   {} and {} bytes", old.len(), new.len());
-    let inproc = measure("gavel engine in process (align + word diffs + txt)", 15, || {
-        let d = diff_texts(black_box(&old), black_box(&new), Duration::from_secs(10));
-        assert!(!d.aligned_by_position && d.replaced_whole() == 0);
-        black_box(wdiff(&all(d.blocks.into_iter().flat_map(|b| b.pieces))));
-    });
-    let gavel_bin = env!("CARGO_BIN_EXE_gavel");
+    let gavel_bin = Path::new(env!("CARGO_BIN_EXE_gavel"));
     let run = |cmd: &mut Command| {
         let st = cmd.stdout(Stdio::null()).stderr(Stdio::null()).status().unwrap();
         assert!(st.code().is_some());
     };
-    let gavel_cmd = measure("`gavel diff --text old new > /dev/null`", 15, || {
-        run(Command::new(gavel_bin).args(["diff", "--text"]).arg(&a).arg(&b).env("NO_COLOR", "1"));
-    });
     let git_ok = Command::new("git").arg("--version").stdout(Stdio::null()).status().is_ok_and(|s| s.success());
-    if git_ok {
-        let git = measure("`git diff --no-index --word-diff=porcelain old new`", 15, || {
+    let old = shapes::repeated(&text, 2_000_000);
+    let a = dir.path().join("old.txt");
+    std::fs::write(&a, &old).unwrap();
+    let mut summary = Vec::new();
+    let pairs: [(&str, String); 4] = [
+        ("(a) 3% of words replaced", shapes::replaced(&old, 0.03, &mut rng)),
+        ("(b) 3% of words replaced, inserted, deleted", shapes::mixed(&old, 0.03, &mut rng)),
+        ("(c) 30 paragraphs moved, 1% of words changed", shapes::moved(&old, 30, 0.01, &mut rng)),
+        ("(d) 10% of words changed, whole sentences", shapes::clustered(&old, 0.10, &mut rng)),
+    ];
+    for (name, new) in &pairs {
+        println!("-- {name}: {} and {} bytes", old.len(), new.len());
+        let b = dir.path().join("new.txt");
+        std::fs::write(&b, new).unwrap();
+        // GAVEL_BENCH_PAIRS=DIR keeps each pair there, to profile the binary on it.
+        if let Some(keep) = std::env::var_os("GAVEL_BENCH_PAIRS") {
+            let stem = &name[1..2];
+            std::fs::copy(&a, Path::new(&keep).join("old.txt")).unwrap();
+            std::fs::copy(&b, Path::new(&keep).join(format!("new-{stem}.txt"))).unwrap();
+        }
+        let inproc = measure("gavel engine in process (align + word diffs + txt)", 11, || {
+            let d = diff_texts(black_box(&old), black_box(new), Duration::from_secs(10));
+            assert!(!d.aligned_by_position && d.replaced_whole() == 0);
+            black_box(wdiff(&all(d.blocks.into_iter().flat_map(|b| b.pieces))));
+        });
+        let ours = measure("`gavel diff --text old new > /dev/null`", 11, || {
+            run(Command::new(gavel_bin).args(["diff", "--text"]).arg(&a).arg(&b).env("NO_COLOR", "1"));
+        });
+        let args = [a.as_os_str(), b.as_os_str()];
+        let our_kb = peak_kb(gavel_bin, &[std::ffi::OsStr::new("diff"), std::ffi::OsStr::new("--text"), args[0], args[1]]);
+        if !git_ok {
+            println!("   git is not installed: no comparison");
+            continue;
+        }
+        let git = measure("`git diff --no-index --word-diff=porcelain`", 11, || {
             run(Command::new("git").args(["diff", "--no-index", "--word-diff=porcelain"]).arg(&a).arg(&b));
         });
-        println!(
-            "   ratio git / gavel: {:.2} (process against process), {:.2} (git against the engine in process); goal: above 1, aim 2",
-            git.as_secs_f64() / gavel_cmd.as_secs_f64(),
-            git.as_secs_f64() / inproc.as_secs_f64()
+        let git_kb = peak_kb(
+            Path::new("git"),
+            &[
+                std::ffi::OsStr::new("diff"),
+                std::ffi::OsStr::new("--no-index"),
+                std::ffi::OsStr::new("--word-diff=porcelain"),
+                args[0],
+                args[1],
+            ],
         );
-    } else {
-        println!("   git is not installed: no comparison");
+        let ratio = git.as_secs_f64() / ours.as_secs_f64();
+        println!("   ratio git / gavel: {ratio:.2} (process against process), {:.2} (git against the engine in process)", git.as_secs_f64() / inproc.as_secs_f64());
+        summary.push(verdict(&format!("{name}: twice as fast as git"), ratio >= 2.0, &format!("{ratio:.2}x, median {ours:.1?} against {git:.1?}")));
+        match (our_kb, git_kb) {
+            (Some(o), Some(g)) => summary.push(verdict(
+                &format!("{name}: peak memory at most twice git's"),
+                o <= 2 * g,
+                &format!("{:.1} MB against {:.1} MB", o as f64 / 1024.0, g as f64 / 1024.0),
+            )),
+            _ => println!("   /usr/bin/time is not installed: peak memory not measured"),
+        }
     }
 
     println!(
@@ -182,17 +154,15 @@ fn main() {
         println!("   ratio git / gavel: {:.2} (process against process)", git.as_secs_f64() / real.as_secs_f64());
     }
 
-    println!("== Two unrelated 2 MB texts (goal: bounded time, said so in the output)");
-    let (u1, u2) = (unrelated(2_000_000, &mut rng), unrelated(2_000_000, &mut rng));
-    let t = Instant::now();
-    let d = diff_texts(&u1, &u2, Duration::from_secs(3));
-    println!(
-        "   one run: {:?}; paired by position: {}; paragraphs compared whole: {}; blocks: {}",
-        t.elapsed(),
-        d.aligned_by_position,
-        d.replaced_whole(),
-        d.blocks.len()
-    );
+    println!("== Two unrelated 2 MB texts (goal: 200 ms or less, said so in the output)");
+    let (u1, u2) = (shapes::unrelated(2_000_000, &mut rng), shapes::unrelated(2_000_000, &mut rng));
+    let mut said = String::new();
+    let unrelated = measure("gavel engine in process", 5, || {
+        let d = diff_texts(black_box(&u1), black_box(&u2), Duration::from_secs(3));
+        said = format!("paired by position: {}; paragraphs compared whole: {}; blocks: {}", d.aligned_by_position, d.replaced_whole(), d.blocks.len());
+    });
+    println!("   {said}");
+    summary.push(verdict("two unrelated 2 MB texts in 200 ms", unrelated <= Duration::from_millis(200), &format!("median {unrelated:.1?}")));
 
     let goal = |name: &str, got: Duration, goal: Duration| {
         println!("goal: {name} in {goal:?} or less: {} (median {got:.3?})", if got <= goal { "met" } else { "NOT MET" });
@@ -200,4 +170,7 @@ fn main() {
     goal("whole resolution with all four proposals", whole, Duration::from_millis(2));
     goal("DOCX annex", docx, Duration::from_millis(20));
     goal("diff --text on Annex 2 of CoP17 Doc. 25, process included", real, Duration::from_millis(5));
+    for line in summary {
+        println!("{line}");
+    }
 }

@@ -1,6 +1,10 @@
 //! Timing for the bench binaries: many runs, the median and spread.
 #![allow(dead_code)]
 
+pub mod shapes;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// Runs `f` (after a warm-up) `runs` times; prints and returns the median.
@@ -35,4 +39,26 @@ impl Rng {
     pub fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+}
+
+/// Peak resident memory of a process, in KB, as GNU time reports it
+/// (`/usr/bin/time -f %M`); `None` where it is not installed.
+pub fn peak_kb(program: &Path, args: &[&std::ffi::OsStr]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(program)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stderr).lines().last()?.trim().parse().ok()
+}
+
+/// Prints whether `got` meets `goal`, and says so in the bench's summary.
+pub fn verdict(what: &str, met: bool, detail: &str) -> String {
+    let line = format!("goal: {what}: {} ({detail})", if met { "met" } else { "NOT MET" });
+    println!("   {line}");
+    line
 }
