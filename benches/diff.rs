@@ -15,7 +15,7 @@ mod common;
 use std::hint::black_box;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{Rng, measure, peak_kb, shapes, verdict};
 use gavel::group::ProposalFile;
@@ -95,7 +95,7 @@ fn main() {
         }
         let inproc = measure("gavel engine in process (align + word diffs + txt)", 11, || {
             let d = diff_texts(black_box(&old), black_box(new), Duration::from_secs(10));
-            assert!(!d.aligned_by_position && d.replaced_whole() == 0);
+            assert!(d.paired_by_position == 0 && d.replaced_whole() == 0);
             black_box(wdiff(&all(d.blocks.into_iter().flat_map(|b| b.pieces))));
         });
         let ours = measure("`gavel diff --text old new > /dev/null`", 11, || {
@@ -121,8 +121,15 @@ fn main() {
             ],
         );
         let ratio = git.as_secs_f64() / ours.as_secs_f64();
-        println!("   ratio git / gavel: {ratio:.2} (process against process), {:.2} (git against the engine in process)", git.as_secs_f64() / inproc.as_secs_f64());
-        summary.push(verdict(&format!("{name}: twice as fast as git"), ratio >= 2.0, &format!("{ratio:.2}x, median {ours:.1?} against {git:.1?}")));
+        println!(
+            "   ratio git / gavel: {ratio:.2} (process against process), {:.2} (git against the engine in process)",
+            git.as_secs_f64() / inproc.as_secs_f64()
+        );
+        summary.push(verdict(
+            &format!("{name}: twice as fast as git"),
+            ratio >= 2.0,
+            &format!("{ratio:.2}x, median {ours:.1?} against {git:.1?}"),
+        ));
         match (our_kb, git_kb) {
             (Some(o), Some(g)) => summary.push(verdict(
                 &format!("{name}: peak memory at most twice git's"),
@@ -156,13 +163,26 @@ fn main() {
 
     println!("== Two unrelated 2 MB texts (goal: 200 ms or less, said so in the output)");
     let (u1, u2) = (shapes::unrelated(2_000_000, &mut rng), shapes::unrelated(2_000_000, &mut rng));
+    if let Some(keep) = std::env::var_os("GAVEL_BENCH_PAIRS") {
+        std::fs::write(Path::new(&keep).join("unrelated-1.txt"), &u1).unwrap();
+        std::fs::write(Path::new(&keep).join("unrelated-2.txt"), &u2).unwrap();
+    }
     let mut said = String::new();
     let unrelated = measure("gavel engine in process", 5, || {
         let d = diff_texts(black_box(&u1), black_box(&u2), Duration::from_secs(3));
-        said = format!("paired by position: {}; paragraphs compared whole: {}; blocks: {}", d.aligned_by_position, d.replaced_whole(), d.blocks.len());
+        said = format!(
+            "paired by position: {}; paragraphs compared whole: {}; blocks: {}",
+            d.paired_by_position,
+            d.replaced_whole(),
+            d.blocks.len()
+        );
     });
     println!("   {said}");
-    summary.push(verdict("two unrelated 2 MB texts in 200 ms", unrelated <= Duration::from_millis(200), &format!("median {unrelated:.1?}")));
+    summary.push(verdict(
+        "two unrelated 2 MB texts in 200 ms",
+        unrelated <= Duration::from_millis(200),
+        &format!("median {unrelated:.1?}"),
+    ));
 
     let goal = |name: &str, got: Duration, goal: Duration| {
         println!("goal: {name} in {goal:?} or less: {} (median {got:.3?})", if got <= goal { "met" } else { "NOT MET" });

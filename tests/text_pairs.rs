@@ -40,7 +40,7 @@ fn the_annex_of_cop17_doc_25_against_the_text_in_force() {
     // Annex 2 of CoP17 Doc. 25: Rev. CoP16 with CoP17's proposals run together, hard wrapped from a PDF.
     let old = lines(&seed("003_6b40393e18054e70.txt"), 671, 1216);
     let d = diff_texts(&old, &in_force(), Duration::from_secs(3));
-    assert!(!d.aligned_by_position && d.replaced_whole() == 0);
+    assert!(d.paired_by_position == 0 && d.replaced_whole() == 0);
     for b in &d.blocks {
         assert!(b.pieces.iter().all(|p| !p.text.contains('\n')), "a mark never holds a line break");
         assert!(!old_text(&b.pieces).contains("CoP17 Doc. 25 – p."), "page headers are not text");

@@ -58,13 +58,27 @@ pub fn diff(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, budget: Budge
     Ok(ops)
 }
 
+/// A script that is shortest where the texts differ little, found in time
+/// close to linear however much they differ: when the search for a middle
+/// point passes `sqrt(n + m)` edits (at least 256), it splits at the point
+/// that got furthest instead, as git's xdiff does. It is used to find
+/// anchors among many paragraphs, where a longer script costs nothing but
+/// an exact one on texts that differ much costs seconds; it fails only when
+/// `deadline` passes.
+pub fn diff_near(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, deadline: Option<Instant>) -> Result<Vec<Op>, OutOfBudget> {
+    let cap = ((n + m) as f64).sqrt() as usize;
+    let budget = Budget { max_cost: usize::MAX / 4, deadline };
+    let mut s = Search::new(&eq, n, m, budget);
+    s.cap = Some(cap.max(256));
+    s.conquer(0, n, 0, m)?;
+    Ok(s.ops)
+}
+
 /// Linear-space Myers: finds the middle snake of the shortest path, then
 /// solves the two halves the same way (Myers 1986, section 4b). Memory is
 /// O(n + m) whatever the distance.
 fn middle(n: usize, m: usize, eq: impl Fn(usize, usize) -> bool, budget: Budget) -> Result<Vec<Op>, OutOfBudget> {
-    let max = n + m + 2;
-    let mut s =
-        Search { eq: &eq, vf: vec![0; 2 * max + 1], vb: vec![0; 2 * max + 1], off: max as isize, budget, ops: Vec::with_capacity(n + m) };
+    let mut s = Search::new(&eq, n, m, budget);
     s.conquer(0, n, 0, m)?;
     Ok(s.ops)
 }
@@ -76,9 +90,46 @@ struct Search<'e, E: Fn(usize, usize) -> bool> {
     off: isize,
     budget: Budget,
     ops: Vec<Op>,
+    /// Past this many edits, split at the furthest point ([`diff_near`]).
+    cap: Option<usize>,
 }
 
-impl<E: Fn(usize, usize) -> bool> Search<'_, E> {
+impl<'e, E: Fn(usize, usize) -> bool> Search<'e, E> {
+    fn new(eq: &'e E, n: usize, m: usize, budget: Budget) -> Self {
+        let max = n + m + 2;
+        Search {
+            eq,
+            vf: vec![0; 2 * max + 1],
+            vb: vec![0; 2 * max + 1],
+            off: max as isize,
+            budget,
+            ops: Vec::with_capacity(n + m),
+            cap: None,
+        }
+    }
+
+    /// The point furthest along the forward or backward paths of `d` edits.
+    fn furthest(&self, d: isize, n: isize, m: isize) -> (usize, usize) {
+        let off = self.off;
+        let (mut best, mut at) = (-1, (0, 0));
+        let mut k = d;
+        while k >= -d {
+            let x = self.vf[(off + k) as usize].min(n);
+            let y = x - k;
+            if (0..=m).contains(&y) && x + y > best {
+                (best, at) = (x + y, (x, y));
+            }
+            let xb = self.vb[(off + k) as usize].min(n);
+            let yb = xb - k;
+            // A backward path on diagonal k ends at (n - xb, m - yb) with k measured from the end.
+            if (0..=m).contains(&yb) && xb + yb > best {
+                (best, at) = (xb + yb, (n - xb, m - yb));
+            }
+            k -= 2;
+        }
+        (at.0 as usize, at.1 as usize)
+    }
+
     fn conquer(&mut self, mut a0: usize, mut a1: usize, mut b0: usize, mut b1: usize) -> Result<(), OutOfBudget> {
         while a0 < a1 && b0 < b1 && (self.eq)(a0, b0) {
             self.ops.push(Op::Same(a0, b0));
@@ -116,6 +167,13 @@ impl<E: Fn(usize, usize) -> bool> Search<'_, E> {
         for d in 0..d_max {
             if d as usize * 2 > self.budget.max_cost || (d % 32 == 0 && self.budget.deadline.is_some_and(|t| Instant::now() >= t)) {
                 return Err(OutOfBudget);
+            }
+            if d > 0 && self.cap.is_some_and(|c| d as usize > c) {
+                let (x, y) = self.furthest(d - 1, n, m);
+                // Strictly inside, so both halves are smaller (a corner would not split).
+                if (x, y) != (0, 0) && (x as isize, y as isize) != (n, m) {
+                    return Ok((a0 + x, b0 + y));
+                }
             }
             let mut k = d;
             while k >= -d {

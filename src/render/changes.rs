@@ -103,7 +103,7 @@ pub fn texts(d: TextDiff, title: String, context: Option<usize>) -> Document {
     };
     let mut parts = Vec::new();
     let mut gap = false;
-    let (aligned_by_position, whole) = (d.aligned_by_position, d.replaced_whole());
+    let (by_position, whole) = (d.paired_by_position, d.replaced_whole());
     for (b, k) in d.blocks.into_iter().zip(keep) {
         if !k {
             gap = true;
@@ -119,8 +119,11 @@ pub fn texts(d: TextDiff, title: String, context: Option<usize>) -> Document {
     }
     let mut doc = Document::new(title);
     doc.push(Element::TextChanges(parts));
-    if aligned_by_position {
-        doc.note("paragraphs were paired by position: aligning them ran out of time");
+    if by_position > 0 {
+        doc.note(format!(
+            "{by_position} paragraph{} paired by position: they lie where the texts share no unchanged paragraph, too many to align one by one",
+            if by_position == 1 { " was" } else { "s were" }
+        ));
     }
     if whole > 0 {
         doc.note(format!(

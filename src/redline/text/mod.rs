@@ -14,8 +14,10 @@
 //! if the alignment runs out, paragraphs are paired by position (the result
 //! says so); a paragraph whose word diff runs out is shown replaced whole.
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+mod align;
 mod paragraphs;
 mod similarity;
 
@@ -23,7 +25,7 @@ pub use paragraphs::paragraphs;
 use similarity::Similarity;
 
 use super::doc::Status;
-use super::myers::{self, Budget, Op};
+use super::myers::Op;
 use super::words::diff_words;
 use super::{Piece, PieceKind};
 
@@ -39,8 +41,9 @@ pub struct TextBlock {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TextDiff {
     pub blocks: Vec<TextBlock>,
-    /// The alignment of paragraphs ran out of time; they were paired by position.
-    pub aligned_by_position: bool,
+    /// Paragraphs of the new text paired by position, in stretches where no
+    /// paragraph was left unchanged that were too large to align.
+    pub paired_by_position: usize,
 }
 
 impl TextDiff {
@@ -49,9 +52,6 @@ impl TextDiff {
         self.blocks.iter().filter(|b| b.replaced_whole).count()
     }
 }
-
-/// Most paragraphs inserted plus deleted that the alignment searches.
-const MAX_LINE_EDITS: usize = 20_000;
 
 /// Two paragraphs are similar when their shared words make up at least this share (Dice).
 const SIMILAR: f64 = 0.5;
@@ -80,7 +80,7 @@ impl Line<'_> {
     }
 }
 
-fn lines(paras: &[String]) -> Vec<Line<'_>> {
+fn lines<'a>(paras: &'a [std::borrow::Cow<'_, str>]) -> Vec<Line<'a>> {
     paras.iter().map(|p| Line { text: p, hash: line_hash(p), words: std::sync::OnceLock::new() }).collect()
 }
 
@@ -107,17 +107,8 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
     let (pa, pb) = (paragraphs(old), paragraphs(new));
     let (a, b) = (lines(&pa), lines(&pb));
     let align_deadline = start + budget / 2;
-    let sim = Similarity::new(&a, &b);
-    let ops = match sim.align() {
-        Some(ops) => Ok(ops),
-        None => {
-            myers::diff(a.len(), b.len(), |i, j| sim.similar(i, j), Budget { max_cost: MAX_LINE_EDITS, deadline: Some(align_deadline) })
-        }
-    };
-    let (ops, aligned_by_position) = match ops {
-        Ok(ops) => (ops, false),
-        Err(_) => (by_position(&sim), true),
-    };
+    let (sim, alignment) = align::align(&a, &b, align_deadline);
+    let (ops, paired_by_position) = (alignment.ops, alignment.by_position);
     let mut moved_from = vec![None; b.len()];
     let mut moved_away = vec![false; a.len()];
     for (i, j) in moves(&sim, &ops, align_deadline) {
@@ -176,7 +167,7 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
     } else {
         shown.iter().map(block).collect()
     };
-    TextDiff { blocks, aligned_by_position }
+    TextDiff { blocks, paired_by_position }
 }
 
 /// Deleted and inserted paragraphs that are the same or similar: a
@@ -186,48 +177,36 @@ fn moves(sim: &Similarity, ops: &[Op], deadline: Instant) -> Vec<(usize, usize)>
     let dels: Vec<usize> = ops.iter().filter_map(|o| if let Op::Del(i) = o { Some(*i) } else { None }).collect();
     let ins: Vec<usize> = ops.iter().filter_map(|o| if let Op::Ins(j) = o { Some(*j) } else { None }).collect();
     let mut taken = vec![false; ins.len()];
-    let mut paired = vec![false; a.len()];
     let mut out = Vec::new();
-    let fuzzy = dels.len() * ins.len() <= MAX_MOVE_PAIRS;
-    for exact in [true, false] {
-        if !exact && !fuzzy {
-            break;
+    // The same text first, through a map of the inserted paragraphs' hashes.
+    let mut by_hash: HashMap<u64, Vec<usize>> = HashMap::with_capacity(ins.len());
+    for (k, &j) in ins.iter().enumerate().rev() {
+        by_hash.entry(b[j].hash).or_default().push(k);
+    }
+    let mut paired = vec![false; a.len()];
+    for &i in &dels {
+        let Some(ks) = by_hash.get_mut(&a[i].hash) else { continue };
+        if let Some(at) = ks.iter().rposition(|&k| b[ins[k]].text == a[i].text) {
+            let k = ks.remove(at);
+            taken[k] = true;
+            paired[i] = true;
+            out.push((i, ins[k]));
         }
+    }
+    // Then similar ones, when there are few enough pairs to ask.
+    if dels.len() * ins.len() <= MAX_MOVE_PAIRS {
         for &i in &dels {
-            if paired[i] || (!exact && Instant::now() >= deadline) {
+            if paired[i] || Instant::now() >= deadline {
                 continue;
             }
-            let hit = ins
-                .iter()
-                .enumerate()
-                .find(|&(k, &j)| !taken[k] && if exact { a[i].hash == b[j].hash && a[i].text == b[j].text } else { sim.similar(i, j) });
-            if let Some((k, &j)) = hit {
+            if let Some(k) = (0..ins.len()).find(|&k| !taken[k] && sim.similar(i, ins[k])) {
                 taken[k] = true;
                 paired[i] = true;
-                out.push((i, j));
+                out.push((i, ins[k]));
             }
         }
     }
     out
-}
-
-fn by_position(sim: &Similarity) -> Vec<Op> {
-    let (a, b) = (sim.a, sim.b);
-    let mut ops = Vec::with_capacity(a.len().max(b.len()) * 2);
-    for k in 0..a.len().max(b.len()) {
-        match (a.get(k), b.get(k)) {
-            (Some(_), Some(_)) if sim.similar(k, k) => ops.push(Op::Same(k, k)),
-            (x, y) => {
-                if x.is_some() {
-                    ops.push(Op::Del(k));
-                }
-                if y.is_some() {
-                    ops.push(Op::Ins(k));
-                }
-            }
-        }
-    }
-    ops
 }
 
 fn whole(text: &str, kind: PieceKind, status: Status) -> TextBlock {

@@ -4,12 +4,14 @@
 
 use std::hash::BuildHasherDefault;
 
+use super::align::MAX_MATRIX;
 use super::{Line, MIN_KEPT_WORDS, SIMILAR};
 use crate::redline::myers::Op;
 
-/// Most pairs of paragraphs whose shared words are counted ahead, all at
-/// once (a matrix of `u16`, 8 MB at most); larger texts count pair by pair.
-const MAX_MATRIX: usize = 4_000_000;
+/// Grids up to this many pairs are judged pair by pair: building the index
+/// of words costs more than it saves (most stretches between anchors in a
+/// large text are one or two paragraphs on each side).
+const SMALL: usize = 64;
 
 /// Whether paragraphs are similar: the same; or sharing their start and end
 /// for most of their length; or with most of their words shared (Dice over
@@ -30,10 +32,21 @@ pub(super) struct Similarity<'a, 'b> {
 }
 
 impl<'a, 'b> Similarity<'a, 'b> {
+    /// Judges pairs as they are asked about, nothing ahead.
+    pub(super) fn lazy(a: &'a [Line<'b>], b: &'a [Line<'b>]) -> Self {
+        Similarity { a, b, known: None }
+    }
+
+    /// Judges every pair ahead, when there are at most [`MAX_MATRIX`].
     pub(super) fn new(a: &'a [Line<'b>], b: &'a [Line<'b>]) -> Self {
         let cells = a.len().saturating_mul(b.len());
         if cells == 0 || cells > MAX_MATRIX || a.iter().chain(b).any(|l| l.words().len() > usize::from(u16::MAX)) {
-            return Similarity { a, b, known: None };
+            return Self::lazy(a, b);
+        }
+        if cells <= SMALL {
+            let lazy = Self::lazy(a, b);
+            let known = (0..cells).map(|c| lazy.similar(c / b.len(), c % b.len())).collect();
+            return Similarity { a, b, known: Some(known) };
         }
         // Each distinct word of the new text, with the paragraphs that hold it and how often.
         let mut index: std::collections::HashMap<u64, Vec<(u32, u16)>, BuildHasherDefault<Prehashed>> = Default::default();
@@ -147,7 +160,7 @@ impl<'a, 'b> Similarity<'a, 'b> {
 
 /// A hasher for keys that are hashes already (the words' `line_hash`).
 #[derive(Default)]
-struct Prehashed(u64);
+pub(super) struct Prehashed(u64);
 
 impl std::hash::Hasher for Prehashed {
     fn finish(&self) -> u64 {
