@@ -43,6 +43,9 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         }
     };
     output::print(&doc, output::format(format), a.output.as_deref(), Default::default())?;
+    // The process ends next: freeing the comparison's pieces one by one took
+    // 2 ms of a 2 MB comparison's 36, for memory the exit returns at once.
+    std::mem::forget(doc);
     Ok(0)
 }
 
