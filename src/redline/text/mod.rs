@@ -26,6 +26,7 @@ use similarity::Similarity;
 
 use super::doc::Status;
 use super::myers::Op;
+pub(super) use super::tokens::fast_hash as line_hash;
 use super::words::diff_words;
 use super::{Piece, PieceKind};
 
@@ -82,22 +83,6 @@ impl Line<'_> {
 
 fn lines<'a>(paras: &'a [std::borrow::Cow<'_, str>]) -> Vec<Line<'a>> {
     paras.iter().map(|p| Line { text: p, hash: line_hash(p), words: std::sync::OnceLock::new() }).collect()
-}
-
-/// A fast hash of a line or word, eight bytes at a time (multiply and
-/// rotate, as FxHash does); only a prefilter before comparing text.
-pub(super) fn line_hash(s: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = s.len() as u64;
-    let mut chunks = s.as_bytes().chunks_exact(8);
-    for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-    }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
-    tail[..rest.len()].copy_from_slice(rest);
-    (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K)
 }
 
 /// Compares two texts within `budget` (alignment and word diffs together).
