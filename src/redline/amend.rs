@@ -302,8 +302,8 @@ impl Work {
             }
         }
         let mut out = compact(&self.res);
-        for i in 0..out.nodes.len() {
-            let default = out.address(NodeIdx(i)).default_id();
+        for (i, address) in out.addresses().into_iter().enumerate() {
+            let default = address.default_id();
             let n = &mut out.nodes[i];
             n.explicit_id = n.id.0 != default;
         }

@@ -163,9 +163,8 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
             result.nodes[i.0].id = id.clone();
         }
     }
-    for i in 0..result.nodes.len() {
-        let default = result.address(NodeIdx(i)).default_id();
-        result.nodes[i].explicit_id = result.nodes[i].id.0 != default;
+    for (i, address) in result.addresses().into_iter().enumerate() {
+        result.nodes[i].explicit_id = result.nodes[i].id.0 != address.default_id();
     }
     Merged { result, conflicts }
 }

@@ -76,8 +76,8 @@ pub fn follow(old: &Resolution, new: &mut Resolution) -> HashMap<NodeId, Option<
         }
         n.explicit_id = true;
     }
-    for i in 0..new.nodes.len() {
-        let default = new.address(NodeIdx(i)).default_id();
+    for (i, address) in new.addresses().into_iter().enumerate() {
+        let default = address.default_id();
         let n = &mut new.nodes[i];
         n.explicit_id = n.id.0 != default;
     }

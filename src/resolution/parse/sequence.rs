@@ -87,7 +87,7 @@ impl Parser<'_> {
     /// default derived from its address. Identities must be unique.
     pub(super) fn assign_ids(&mut self, res: &mut Resolution) {
         let mut seen: HashMap<String, (u32, bool)> = HashMap::new();
-        for i in 0..res.nodes.len() {
+        for (i, address) in res.addresses().into_iter().enumerate() {
             let text = res.nodes[i].text.clone();
             let explicit = explicit_id(&text);
             let id = match explicit {
@@ -96,7 +96,7 @@ impl Parser<'_> {
                     res.nodes[i].explicit_id = true;
                     id.to_string()
                 }
-                None => res.address(NodeIdx(i)).default_id(),
+                None => address.default_id(),
             };
             let line = res.nodes[i].line;
             let explicit = res.nodes[i].explicit_id;
