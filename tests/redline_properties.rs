@@ -141,6 +141,33 @@ fn marks_on_word_boundaries(pieces: &[Piece], old: &str, new: &str) -> Result<()
     Ok(())
 }
 
+/// What every text comparison must give: each side back, paragraph by
+/// paragraph (the old one in its order but for moved paragraphs), no mark
+/// holding a line break, and the wdiff notation read back to both sides.
+fn check_text_diff(old: &str, new: &str) -> Result<(), TestCaseError> {
+    let d = diff_texts(old, new, Duration::from_secs(30));
+    prop_assert!(d.paired_by_position == 0);
+    // Each side comes back paragraph by paragraph: the new in its order, the old
+    // in its order but for paragraphs shown as moved, which stand where they now are.
+    let news: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Deleted).map(|b| new_text(&b.pieces)).collect();
+    prop_assert_eq!(news, paragraphs(new));
+    let mut olds: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Inserted).map(|b| old_text(&b.pieces)).collect();
+    let mut want = paragraphs(old);
+    if !d.blocks.iter().any(|b| b.status == Status::Moved) {
+        prop_assert_eq!(&olds, &want);
+    }
+    olds.sort();
+    want.sort();
+    prop_assert_eq!(olds, want);
+    for b in &d.blocks {
+        let out = wdiff(&b.pieces);
+        prop_assert!(!out.contains('\n'), "a mark never holds a line break: {}", out);
+        prop_assert_eq!(without(&out, ("{+", "+}"), ("[-", "-]")), old_text(&b.pieces));
+        prop_assert_eq!(without(&out, ("[-", "-]"), ("{+", "+}")), new_text(&b.pieces));
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -182,26 +209,7 @@ proptest! {
         }
         new_lines.remove(drop_line.index(new_lines.len()));
         let new = new_lines.join("\n");
-        let d = diff_texts(&old, &new, Duration::from_secs(30));
-        prop_assert!(d.paired_by_position == 0);
-        // Each side comes back paragraph by paragraph: the new in its order, the old
-        // in its order but for paragraphs shown as moved, which stand where they now are.
-        let news: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Deleted).map(|b| new_text(&b.pieces)).collect();
-        prop_assert_eq!(news, paragraphs(&new));
-        let mut olds: Vec<String> = d.blocks.iter().filter(|b| b.status != Status::Inserted).map(|b| old_text(&b.pieces)).collect();
-        let mut want = paragraphs(&old);
-        if !d.blocks.iter().any(|b| b.status == Status::Moved) {
-            prop_assert_eq!(&olds, &want);
-        }
-        olds.sort();
-        want.sort();
-        prop_assert_eq!(olds, want);
-        for b in &d.blocks {
-            let out = wdiff(&b.pieces);
-            prop_assert!(!out.contains('\n'), "a mark never holds a line break: {}", out);
-            prop_assert_eq!(without(&out, ("{+", "+}"), ("[-", "-]")), old_text(&b.pieces));
-            prop_assert_eq!(without(&out, ("[-", "-]"), ("{+", "+}")), new_text(&b.pieces));
-        }
+        check_text_diff(&old, &new)?;
     }
 
     #[test]
@@ -235,4 +243,41 @@ fn html_escapes_amendment_text() {
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more"), "{html}");
     assert!(html.contains("<ins>"), "{html}");
+}
+
+proptest! {
+    // Each case compares texts of some 2,300 paragraphs.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    /// Texts too large for one grid of paragraphs are anchored by the
+    /// paragraphs' starts and ends, then aligned stretch by stretch: the same
+    /// rules hold, whatever was edited, moved, inserted or deleted.
+    #[test]
+    fn text_diff_of_a_large_text(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), prop::collection::vec(edit(), 1..4)), 1..60),
+        moves in prop::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..6),
+        drops in prop::collection::vec(any::<prop::sample::Index>(), 0..6),
+        inserts in prop::collection::vec((any::<prop::sample::Index>(), "[a-z ]{5,60}"), 0..6),
+    ) {
+        let old = real_text().repeat(12);
+        let mut lines: Vec<String> = old.split('\n').map(str::to_string).collect();
+        for (i, e) in &edits {
+            let k = i.index(lines.len());
+            lines[k] = apply_edits(&lines[k], e);
+        }
+        for (from, to) in &moves {
+            let line = lines.remove(from.index(lines.len()));
+            lines.insert(to.index(lines.len() + 1), line);
+        }
+        for d in &drops {
+            lines.remove(d.index(lines.len()));
+        }
+        for (at, text) in &inserts {
+            lines.insert(at.index(lines.len() + 1), text.clone());
+        }
+        let new = lines.join("\n");
+        // Past one grid (4,000,000 pairs of paragraphs): the anchored path.
+        prop_assert!(paragraphs(&old).len() * paragraphs(&new).len() > 4_000_000);
+        check_text_diff(&old, &new)?;
+    }
 }
