@@ -22,6 +22,7 @@ use std::hash::BuildHasherDefault;
 use std::time::Instant;
 
 use super::similarity::{Prehashed, Similarity};
+use super::taken;
 use super::{Line, line_hash};
 use crate::redline::myers::{self, Op};
 
@@ -39,13 +40,18 @@ pub(super) struct Alignment {
 /// texts were aligned on one).
 pub(super) fn align<'a, 'b>(a: &'a [Line<'b>], b: &'a [Line<'b>], deadline: Instant) -> (Similarity<'a, 'b>, Alignment) {
     if a.len().saturating_mul(b.len()) <= MAX_MATRIX {
+        taken!(WHOLE_GRID);
         let sim = Similarity::new(a, b);
         let out = match sim.align() {
             Some(ops) => Alignment { ops, by_position: 0 },
-            None => Alignment { ops: by_position(&sim), by_position: b.len() },
+            None => {
+                taken!(BY_POSITION);
+                Alignment { ops: by_position(&sim), by_position: b.len() }
+            }
         };
         return (sim, out);
     }
+    taken!(ANCHORED);
     let (ka, kb) = (Keys::of(a), Keys::of(b));
     // Only paragraphs whose start or end is found in the other text can anchor.
     let (sa, sb) = (ka.sets(), kb.sets());
@@ -120,13 +126,18 @@ fn gap(a: &[Line], b: &[Line], i0: usize, j0: usize, out: &mut Alignment) {
     // Most stretches are paragraphs edited in place: pair them without a grid.
     let lazy = Similarity::lazy(a, b);
     if a.len() == b.len() && (0..a.len()).all(|k| lazy.similar(k, k)) {
+        taken!(STRETCH_IN_PLACE);
         out.ops.extend((0..a.len()).map(|k| Op::Same(i0 + k, j0 + k)));
         return;
     }
     let sim = Similarity::new(a, b);
     let ops = match sim.align() {
-        Some(ops) => ops,
+        Some(ops) => {
+            taken!(STRETCH_GRID);
+            ops
+        }
         None => {
+            taken!(BY_POSITION);
             out.by_position += b.len();
             by_position(&sim)
         }

@@ -21,6 +21,39 @@ mod align;
 mod paragraphs;
 mod similarity;
 
+/// The ways through the comparison, counted in tests so that a test can
+/// show each was taken (and compiled to nothing otherwise).
+#[cfg(test)]
+pub(super) mod paths {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    pub const WHOLE_GRID: usize = 0;
+    pub const ANCHORED: usize = 1;
+    pub const STRETCH_IN_PLACE: usize = 2;
+    pub const STRETCH_GRID: usize = 3;
+    pub const BY_POSITION: usize = 4;
+    pub const MOVED_SAME: usize = 5;
+    pub const MOVED_SIMILAR: usize = 6;
+    pub const WORDS_TWO_THREADS: usize = 7;
+    pub const WORDS_ONE_THREAD: usize = 8;
+    pub const ALL: usize = 9;
+
+    pub static TAKEN: [AtomicUsize; ALL] = [const { AtomicUsize::new(0) }; ALL];
+
+    pub fn take(path: usize) {
+        TAKEN[path].fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Counts a way through the comparison (in tests only).
+macro_rules! taken {
+    ($path:ident) => {
+        #[cfg(test)]
+        crate::redline::text::paths::take(crate::redline::text::paths::$path);
+    };
+}
+use taken;
+
 pub use paragraphs::paragraphs;
 use similarity::Similarity;
 
@@ -143,6 +176,7 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
             acc * 2 >= total
         });
         let (first, second) = shown.split_at(at.map_or(shown.len() / 2, |k| k + 1));
+        taken!(WORDS_TWO_THREADS);
         std::thread::scope(|s| {
             let later = s.spawn(|| second.iter().map(block).collect::<Vec<_>>());
             let mut v: Vec<TextBlock> = first.iter().map(block).collect();
@@ -150,6 +184,7 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
             v
         })
     } else {
+        taken!(WORDS_ONE_THREAD);
         shown.iter().map(block).collect()
     };
     TextDiff { blocks, paired_by_position }
@@ -172,6 +207,7 @@ fn moves(sim: &Similarity, ops: &[Op], deadline: Instant) -> Vec<(usize, usize)>
     for &i in &dels {
         let Some(ks) = by_hash.get_mut(&a[i].hash) else { continue };
         if let Some(at) = ks.iter().rposition(|&k| b[ins[k]].text == a[i].text) {
+            taken!(MOVED_SAME);
             let k = ks.remove(at);
             taken[k] = true;
             paired[i] = true;
@@ -185,6 +221,7 @@ fn moves(sim: &Similarity, ops: &[Op], deadline: Instant) -> Vec<(usize, usize)>
                 continue;
             }
             if let Some(k) = (0..ins.len()).find(|&k| !taken[k] && sim.similar(i, ins[k])) {
+                taken!(MOVED_SIMILAR);
                 taken[k] = true;
                 paired[i] = true;
                 out.push((i, ins[k]));
@@ -291,5 +328,61 @@ as appropriate, initiate intelligence-driven operations at international level.\
         let olds: Vec<String> =
             d.blocks.iter().filter(|b| b.status != Status::Inserted).map(|b| crate::redline::old_text(&b.pieces)).collect();
         assert_eq!(olds, paragraphs(&old));
+    }
+
+    /// Each way through the comparison, reached by an input made for it:
+    /// the count of each path goes up, and every paragraph compared word by
+    /// word carries the marks of the word diff itself (whose Myers is
+    /// checked against a plain dynamic-programming reference in `myers`).
+    #[test]
+    fn every_path_is_taken_and_agrees_with_the_word_diff() {
+        use std::sync::atomic::Ordering;
+        let count = || -> Vec<usize> { paths::TAKEN.iter().map(|c| c.load(Ordering::Relaxed)).collect() };
+        // Paragraphs that share no word, so that none is similar to another.
+        let para = |i: usize| {
+            let w: Vec<String> =
+                ["asks", "report", "measure", "within", "six", "months", "adoption", "Parties"].iter().map(|w| format!("{w}{i}")).collect();
+            format!("{} the {} to {} on {} {} {} {} of its {}.", i, w[7], w[1], w[2], w[3], w[4], w[5], w[6])
+        };
+        let check = |old: &str, new: &str, want: &[usize]| {
+            let before = count();
+            let d = diff_texts(old, new, Duration::from_secs(30));
+            let after = count();
+            for &p in want {
+                assert!(after[p] > before[p], "path {p} not taken");
+            }
+            for b in d.blocks.iter().filter(|b| matches!(b.status, Status::Changed | Status::Moved)) {
+                let (o, n) = (crate::redline::old_text(&b.pieces), crate::redline::new_text(&b.pieces));
+                assert_eq!(b.pieces, diff_words(&o, &n, None).pieces, "{o} -> {n}");
+            }
+        };
+        // A small text: one grid; a paragraph moved as it was and one moved and edited; few changes.
+        let small: Vec<String> = (0..40).map(para).collect();
+        let mut moved = small.clone();
+        let a = moved.remove(3);
+        moved.push(a);
+        let b = moved.remove(7).replacen("months", "weeks", 1);
+        moved.insert(20, b);
+        moved[30] = moved[30].replace("report", "write");
+        check(&small.join("\n"), &moved.join("\n"), &[paths::WHOLE_GRID, paths::MOVED_SAME, paths::MOVED_SIMILAR, paths::WORDS_ONE_THREAD]);
+        // Many edits: the word diffs on two threads.
+        let edited: Vec<String> = small.iter().map(|p| p.replace("six", "three")).collect();
+        check(&small.join("\n"), &edited.join("\n"), &[paths::WORDS_TWO_THREADS]);
+        // A large text: anchored; edits in place, and a stretch where one paragraph is also inserted.
+        let large: Vec<String> = (0..2100).map(para).collect();
+        let mut changed = large.clone();
+        for k in (5..2100).step_by(50) {
+            // Both ends changed: no key of its own anchors it.
+            changed[k] = format!("Furthermore, {} Noted.", changed[k]);
+        }
+        changed[1000] = format!("Also, {} Done.", changed[1000]);
+        changed.insert(1001, "A new paragraph that nothing before it resembles at all.".to_string());
+        check(&large.join("\n"), &changed.join("\n"), &[paths::ANCHORED, paths::STRETCH_IN_PLACE, paths::STRETCH_GRID]);
+        // Two large texts that share nothing: paired by position, and said so.
+        let other: Vec<String> = (0..2100).map(|i| format!("{} is another text altogether, number {i}.", i * 7)).collect();
+        let before = count()[paths::BY_POSITION];
+        let d = diff_texts(&large.join("\n"), &other.join("\n"), Duration::from_secs(30));
+        assert!(count()[paths::BY_POSITION] > before);
+        assert_eq!(d.paired_by_position, 2100);
     }
 }
