@@ -76,3 +76,18 @@ fn the_annex_of_sc78_doc_37_against_the_text_in_force() {
             .any(|p| p.contains("museum and antique collection organizations") && p.contains("legal or accountancy accreditation bodies"))
     );
 }
+
+/// Two large texts that share no paragraph: the binary finishes, and its
+/// output says the paragraphs were paired by position, and how many.
+#[test]
+fn the_output_says_when_large_texts_were_paired_by_position() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("old.txt"), tmp.path().join("new.txt"));
+    let para = |i: usize, w: &str| format!("{w}{i} asks the Parties{i} to report{i} on measure{i}.\n");
+    std::fs::write(&a, (0..2100).map(|i| para(i, "First")).collect::<String>()).unwrap();
+    std::fs::write(&b, (0..2100).map(|i| format!("Another text altogether, {} of them{i}.\n", i * 7)).collect::<String>()).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).args(["diff", "--text"]).arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("2100 paragraphs were paired by position"), "{}", &text[text.len().saturating_sub(400)..]);
+}
