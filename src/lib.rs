@@ -25,6 +25,7 @@ macro_rules! string_conversions {
     };
 }
 
+pub mod alloc;
 pub mod bundled;
 pub mod cli;
 pub mod clock;

@@ -59,7 +59,10 @@ pub(super) fn align<'a, 'b>(a: &'a [Line<'b>], b: &'a [Line<'b>], deadline: Inst
     let (sa, sb) = (ka.sets(), kb.sets());
     let xa: Vec<usize> = (0..a.len()).filter(|&i| sb.0.contains(&ka.start[i]) || sb.1.contains(&ka.end[i])).collect();
     let xb: Vec<usize> = (0..b.len()).filter(|&j| sa.0.contains(&kb.start[j]) || sa.1.contains(&kb.end[j])).collect();
-    let same_ends = |x: usize, y: usize| ka.start[xa[x]] == kb.start[xb[y]] || ka.end[xa[x]] == kb.end[xb[y]];
+    // The candidates' keys side by side: the search reads them many times each.
+    let ea: Vec<(u64, u64)> = xa.iter().map(|&i| (ka.start[i], ka.end[i])).collect();
+    let eb: Vec<(u64, u64)> = xb.iter().map(|&j| (kb.start[j], kb.end[j])).collect();
+    let same_ends = |x: usize, y: usize| ea[x].0 == eb[y].0 || ea[x].1 == eb[y].1;
     let sim = Similarity::lazy(a, b);
     let anchors: Vec<(usize, usize)> = match myers::diff_near(xa.len(), xb.len(), same_ends, Some(deadline)) {
         Ok(ops) => ops
