@@ -116,37 +116,53 @@ impl Line<'_> {
 }
 
 /// The words of `text` as `split_whitespace` finds them, read a byte at a
-/// time: only the lead bytes of Unicode's spaces (U+0085 to U+3000) are
-/// decoded. `split_whitespace` decodes every character; on a 2 MB pair
-/// with a tenth of its sentences rewritten, judging the stretches'
-/// paragraphs similar spent 2 ms there.
-fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+/// time through a table: only the lead bytes of Unicode's spaces (U+0085
+/// to U+3000) are decoded. `split_whitespace` decodes every character; on
+/// a 2 MB pair with a tenth of its sentences rewritten, judging the
+/// stretches' paragraphs similar spent 2 ms there.
+pub(super) fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
     let b = text.as_bytes();
-    let (mut k, mut start) = (0, None);
+    // The white space at `k`, in bytes (0: none).
+    let space = |k: usize| match BYTE[usize::from(b[k])] {
+        WORD => 0,
+        SPACE => 1,
+        _ => text[k..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
+    };
+    let mut k = 0;
     while k < b.len() {
-        let c = b[k];
-        let space = match c {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
-                let ch = text[k..].chars().next().expect("a character starts here");
-                if ch.is_whitespace() { ch.len_utf8() } else { 0 }
-            }
-            _ => 0,
-        };
-        if space > 0 {
-            if let Some(s) = start.take() {
-                f(&text[s..k]);
-            }
-            k += space;
-        } else {
-            start.get_or_insert(k);
+        let n = space(k);
+        if n > 0 {
+            k += n;
+            continue;
+        }
+        let start = k;
+        k += 1;
+        while k < b.len() && (BYTE[usize::from(b[k])] == WORD || space(k) == 0) {
             k += 1;
         }
-    }
-    if let Some(s) = start {
-        f(&text[s..]);
+        f(&text[start..k]);
     }
 }
+
+const WORD: u8 = 0;
+const SPACE: u8 = 1;
+/// A byte that may begin a Unicode space of more than one byte.
+const LEAD: u8 = 2;
+
+/// What each byte is to [`for_each_word`].
+static BYTE: [u8; 256] = {
+    let mut t = [WORD; 256];
+    let mut k = 0;
+    while k < 256 {
+        t[k] = match k as u8 {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPACE,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => LEAD,
+            _ => WORD,
+        };
+        k += 1;
+    }
+    t
+};
 
 /// A text's paragraphs and their hashes.
 type Read<'t> = (Vec<std::borrow::Cow<'t, str>>, Vec<u64>);
