@@ -55,25 +55,14 @@ pub(super) fn align<'a, 'b>(a: &'a [Line<'b>], b: &'a [Line<'b>], deadline: Inst
     }
     taken!(ANCHORED);
     let (ka, kb) = (Keys::of(a), Keys::of(b));
-    // Only paragraphs whose start or end is found in the other text can anchor.
-    let (sa, sb) = (ka.sets(), kb.sets());
-    let xa: Vec<usize> = (0..a.len()).filter(|&i| sb.0.contains(&ka.start[i]) || sb.1.contains(&ka.end[i])).collect();
-    let xb: Vec<usize> = (0..b.len()).filter(|&j| sa.0.contains(&kb.start[j]) || sa.1.contains(&kb.end[j])).collect();
-    // The candidates' keys side by side: the search reads them many times each.
-    let ea: Vec<(u64, u64)> = xa.iter().map(|&i| (ka.start[i], ka.end[i])).collect();
-    let eb: Vec<(u64, u64)> = xb.iter().map(|&j| (kb.start[j], kb.end[j])).collect();
-    let same_ends = |x: usize, y: usize| ea[x].0 == eb[y].0 || ea[x].1 == eb[y].1;
     let sim = Similarity::lazy(a, b);
-    let anchors: Vec<(usize, usize)> = match myers::diff_near(xa.len(), xb.len(), same_ends, Some(deadline)) {
-        Ok(ops) => ops
-            .into_iter()
-            .filter_map(|op| if let Op::Same(x, y) = op { Some((xa[x], xb[y])) } else { None })
-            // The same start or end makes a candidate; the rule decides.
-            .filter(|&(i, j)| sim.similar(i, j))
-            .collect(),
-        // Out of time before any anchor was found: the stretch is the whole text.
-        Err(_) => Vec::new(),
-    };
+    // Walked where the texts keep in step; searched from where they do not.
+    let (mut pairs, (i, j)) = walk(&ka, &kb);
+    if i < a.len() && j < b.len() {
+        pairs.extend(search(&ka, &kb, i, j, deadline));
+    }
+    // The same start or end makes a candidate; the rule decides.
+    let anchors: Vec<(usize, usize)> = pairs.into_iter().filter(|&(i, j)| sim.similar(i, j)).collect();
     let mut out = Alignment { ops: Vec::with_capacity(a.len() + b.len()), by_position: 0 };
     let (mut i, mut j) = (0, 0);
     for (x, y) in anchors {
@@ -83,6 +72,63 @@ pub(super) fn align<'a, 'b>(a: &'a [Line<'b>], b: &'a [Line<'b>], deadline: Inst
     }
     gap(&a[i..], &b[j..], i, j, &mut out);
     (sim, out)
+}
+
+/// How far ahead [`walk`] looks, in each text, for the two to be in step again.
+const WINDOW: usize = 16;
+
+/// Candidate anchors found by walking both texts together: paragraphs in
+/// step whose keys agree, and past paragraphs that differ, the nearest
+/// place (fewest paragraphs passed over in both texts, within [`WINDOW`]
+/// in each) where two paragraphs running agree again. Returns the pairs
+/// and where it stopped: at both ends, or where no such place was found
+/// (a long insertion, a text that moved a block: [`search`] goes on from
+/// there). Edited, inserted, deleted and moved paragraphs leave the texts
+/// in step within a few paragraphs: on 2 MB pairs this takes a fraction
+/// of a millisecond where Myers' search took 2 to 3.
+fn walk(ka: &Keys, kb: &Keys) -> (Vec<(usize, usize)>, (usize, usize)) {
+    let (n, m) = (ka.start.len(), kb.start.len());
+    let same = |i: usize, j: usize| ka.start[i] == kb.start[j] || ka.end[i] == kb.end[j];
+    // In step again at (i, j): that pair agrees, and the next one too (or a text ends).
+    let resumes = |i: usize, j: usize| i < n && j < m && same(i, j) && (i + 1 == n || j + 1 == m || same(i + 1, j + 1));
+    let mut pairs = Vec::with_capacity(n.min(m));
+    let (mut i, mut j) = (0, 0);
+    'walk: while i < n && j < m {
+        if same(i, j) {
+            pairs.push((i, j));
+            (i, j) = (i + 1, j + 1);
+            continue;
+        }
+        for passed in 1..=2 * WINDOW {
+            for skip_a in passed.saturating_sub(WINDOW)..=passed.min(WINDOW) {
+                if resumes(i + skip_a, j + passed - skip_a) {
+                    (i, j) = (i + skip_a, j + passed - skip_a);
+                    continue 'walk;
+                }
+            }
+        }
+        return (pairs, (i, j));
+    }
+    (pairs, (n, m))
+}
+
+/// Candidate anchors after `a[i0..]` and `b[j0..]`, by Myers' algorithm on
+/// the keys. Only paragraphs whose start or end is found in the other text
+/// can anchor; the rest are left out of the search.
+fn search(ka: &Keys, kb: &Keys, i0: usize, j0: usize, deadline: Instant) -> Vec<(usize, usize)> {
+    taken!(ANCHORS_SEARCHED);
+    let (sa, sb) = (ka.sets(i0), kb.sets(j0));
+    let xa: Vec<usize> = (i0..ka.start.len()).filter(|&i| sb.0.contains(&ka.start[i]) || sb.1.contains(&ka.end[i])).collect();
+    let xb: Vec<usize> = (j0..kb.start.len()).filter(|&j| sa.0.contains(&kb.start[j]) || sa.1.contains(&kb.end[j])).collect();
+    // The candidates' keys side by side: the search reads them many times each.
+    let ea: Vec<(u64, u64)> = xa.iter().map(|&i| (ka.start[i], ka.end[i])).collect();
+    let eb: Vec<(u64, u64)> = xb.iter().map(|&j| (kb.start[j], kb.end[j])).collect();
+    let same_ends = |x: usize, y: usize| ea[x].0 == eb[y].0 || ea[x].1 == eb[y].1;
+    match myers::diff_near(xa.len(), xb.len(), same_ends, Some(deadline)) {
+        Ok(ops) => ops.into_iter().filter_map(|op| if let Op::Same(x, y) = op { Some((xa[x], xb[y])) } else { None }).collect(),
+        // Out of time before any anchor was found: the stretch is the rest of the text.
+        Err(_) => Vec::new(),
+    }
 }
 
 /// What a paragraph is recognised by when anchoring: hashes of its first
@@ -116,13 +162,14 @@ impl Keys {
         Keys { start: lines.iter().map(|l| cut(l.text, false)).collect(), end: lines.iter().map(|l| cut(l.text, true)).collect() }
     }
 
-    fn sets(&self) -> (KeySet, KeySet) {
+    /// The keys of the paragraphs from `from` on.
+    fn sets(&self, from: usize) -> (KeySet, KeySet) {
         let set = |keys: &[u64]| {
             let mut s = KeySet::with_capacity_and_hasher(keys.len(), Default::default());
             s.extend(keys.iter().copied());
             s
         };
-        (set(&self.start), set(&self.end))
+        (set(&self.start[from..]), set(&self.end[from..]))
     }
 }
 

@@ -36,7 +36,8 @@ pub(super) mod paths {
     pub const MOVED_SIMILAR: usize = 6;
     pub const WORDS_TWO_THREADS: usize = 7;
     pub const WORDS_ONE_THREAD: usize = 8;
-    pub const ALL: usize = 9;
+    pub const ANCHORS_SEARCHED: usize = 9;
+    pub const ALL: usize = 10;
 
     pub static TAKEN: [AtomicUsize; ALL] = [const { AtomicUsize::new(0) }; ALL];
 
@@ -484,6 +485,16 @@ as appropriate, initiate intelligence-driven operations at international level.\
         changed[1000] = format!("Also, {} Done.", changed[1000]);
         changed.insert(1001, "A new paragraph that nothing before it resembles at all.".to_string());
         check(&large.join("\n"), &changed.join("\n"), &[paths::ANCHORED, paths::STRETCH_IN_PLACE, paths::STRETCH_GRID]);
+        // A block inserted longer than the walk looks ahead: the anchors after it are searched for.
+        let mut block = large.clone();
+        for k in 0..40 {
+            block.insert(700, format!("Inserted paragraph {k}, which says something of its own."));
+        }
+        check(&large.join("\n"), &block.join("\n"), &[paths::ANCHORED, paths::ANCHORS_SEARCHED]);
+        let d = diff_texts(&large.join("\n"), &block.join("\n"), Duration::from_secs(30));
+        let inserted: Vec<usize> = (0..d.blocks.len()).filter(|&k| d.blocks[k].status == Status::Inserted).collect();
+        assert_eq!(inserted, (700..740).collect::<Vec<_>>());
+        assert!(d.blocks.iter().all(|b| matches!(b.status, Status::Same | Status::Inserted)));
         // Two large texts that share nothing: paired by position, and said so.
         let other: Vec<String> = (0..2100).map(|i| format!("{} is another text altogether, number {i}.", i * 7)).collect();
         let before = count()[paths::BY_POSITION];
