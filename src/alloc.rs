@@ -23,6 +23,23 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::ptr;
 
+/// Asks glibc's allocator to take memory from the system 8 MiB ahead
+/// rather than just enough: call first thing in `main`, before any thread.
+///
+/// Why: a thread's arena (the word diffs and the reading of a second text
+/// run on one) is made writable in steps of what each allocation lacks, one
+/// `mprotect` each: 363 of them on a 2 MB comparison, a few milliseconds in
+/// the kernel. With the pad an arena starts 8 MiB writable (the main heap
+/// grows 8 MiB at a time); untouched pages take no memory, so peak memory
+/// is unchanged (measured: 19.2 MB before, 19.0 MB after).
+pub fn tune() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: sets one of glibc's allocator parameters; no memory is touched.
+    unsafe {
+        libc::mallopt(libc::M_TOP_PAD, 8 << 20);
+    }
+}
+
 /// Blocks of at least this size are mapped on their own.
 pub const LARGE: usize = 1 << 20;
 

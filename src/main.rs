@@ -3,5 +3,6 @@
 static ALLOCATOR: gavel::alloc::Allocator = gavel::alloc::Allocator;
 
 fn main() -> std::process::ExitCode {
+    gavel::alloc::tune();
     gavel::cli::main()
 }
