@@ -2,7 +2,6 @@
 //! proposal in place, for the Secretariat.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use super::output::{self, FormatArg};
 use super::{CliError, open_at, show::find};
@@ -50,7 +49,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     } else {
         all.iter().copied().filter(|p| a.proposals.contains(&p.id)).collect()
     };
-    let deadline = Some(Instant::now() + Duration::from_secs(3));
+    let deadline = Some(super::deadline());
     let annex = match &a.from {
         None => build(res, pending, deadline),
         Some(rev) => {

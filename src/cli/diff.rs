@@ -2,17 +2,13 @@
 //! tracked changes.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use super::output::{self, FormatArg};
 use super::{CliError, open, open_at, show::find};
 use crate::group::{Proposal, Status as ProposalStatus};
-use crate::redline::text::diff_texts;
+use crate::redline::text::diff_texts_until;
 use crate::render::{Document, changes};
 use crate::resolution::{ParagraphRef, ResolutionName};
-
-/// How long word diffs may take in one command before paragraphs are shown replaced whole.
-const DIFF_BUDGET: Duration = Duration::from_secs(3);
 
 pub struct Args {
     pub resolution: Option<String>,
@@ -52,7 +48,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
 fn texts(old: &Path, new: &Path, context: Option<usize>) -> Result<Document, CliError> {
     let read = |p: &Path| crate::source::read_any_text(p).map_err(CliError::user);
     let (a, b) = (read(old)?, read(new)?);
-    let d = diff_texts(&a, &b, DIFF_BUDGET);
+    let d = diff_texts_until(&a, &b, super::deadline());
     Ok(changes::texts(d, format!("{} → {}", old.display(), new.display()), context))
 }
 
@@ -94,7 +90,7 @@ fn proposals(
         Some(r) => format!("No pending proposal touches {} of {}.", r.describe(), res.display_name()),
         None => format!("No pending proposals on {}.", res.display_name()),
     };
-    Ok(changes::proposals(res, &chosen, &none, Instant::now() + DIFF_BUDGET))
+    Ok(changes::proposals(res, &chosen, &none, super::deadline()))
 }
 
 /// The resolution as it was at `from` against `to` (or the files as they are).
@@ -125,5 +121,5 @@ fn revisions(repo: Option<&Path>, resolution: &str, reference: Option<&str>, fro
         }
     };
     let caption = format!("{}: {from} → {}", new.display_name(), to.unwrap_or("the files as they are"));
-    Ok(changes::revisions(old, new, caption, wanted.as_ref(), Instant::now() + DIFF_BUDGET))
+    Ok(changes::revisions(old, new, caption, wanted.as_ref(), super::deadline()))
 }

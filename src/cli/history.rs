@@ -65,11 +65,15 @@ fn step(s: &Step) -> Element {
     if !s.trailers.proposed_by.is_empty() {
         about.push(format!("proposed by {}", s.trailers.proposed_by.join(", ")));
     }
+    let compared = s.pieces();
+    if compared.replaced_whole {
+        about.push(crate::render::tracked::REPLACED_WHOLE.to_string());
+    }
     let mut lines = vec![s.subject.clone()];
     if !about.is_empty() {
         lines.push(about.join("; "));
     }
-    Element::Step { head, about: lines, pieces: s.pieces() }
+    Element::Step { head, about: lines, pieces: compared.pieces }
 }
 
 /// `2025-02-04 14:12 +01:00` in the author's time zone.

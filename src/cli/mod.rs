@@ -81,8 +81,25 @@ impl From<crate::store::StoreError> for CliError {
     }
 }
 
+/// The time one command may spend comparing texts, counted from the
+/// process's start (README, "How changes are found", rule 7); the
+/// environment variable `GAVEL_BUDGET_MS` sets another.
+pub const COMMAND_BUDGET: std::time::Duration = std::time::Duration::from_secs(3);
+
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When this command's comparisons must stop.
+pub(crate) fn deadline() -> std::time::Instant {
+    let budget = std::env::var("GAVEL_BUDGET_MS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map_or(COMMAND_BUDGET, std::time::Duration::from_millis);
+    *STARTED.get_or_init(std::time::Instant::now) + budget
+}
+
 /// Runs the command line and returns the process's exit status.
 pub fn main() -> ExitCode {
+    STARTED.get_or_init(std::time::Instant::now);
     // Before any thread: libgit2 starts without reading the system's
     // certificates; `sync` hands them over when its remote is https.
     crate::store::certs::defer();
@@ -119,6 +136,14 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             Ok(None) => {}
             Err(e) => return Err(e.into()),
         }
+    }
+    // Every command but the room, which runs for hours, compares within one budget.
+    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    // (`gavel demo` goes on into the room on a terminal.)
+    let in_room = matches!(cli.command, Some(Command::Room { .. }))
+        || ((cli.command.is_none() || matches!(cli.command, Some(Command::Demo { .. }))) && terminal);
+    if !in_room {
+        crate::redline::budget::until(deadline());
     }
     match cli.command {
         Some(Command::Show { resolution, reference, outline, at }) => {
@@ -166,9 +191,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             )
         }
         Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
-        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin()) => {
-            room(repo, None)
-        }
+        None if terminal => room(repo, None),
         Some(Command::Status) | None => status::run(repo),
     }
 }

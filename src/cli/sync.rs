@@ -73,7 +73,9 @@ fn describe(c: &Conflict) -> String {
     let show = |t: &Option<String>| t.clone().unwrap_or_else(|| "(deleted)".into());
     let mut s = format!("  ours:   {}\n  theirs: {}\n", show(&c.ours), show(&c.theirs));
     if let (Some(o), Some(t)) = (&c.ours, &c.theirs) {
-        s.push_str(&format!("  ours → theirs: {}\n", wdiff(&diff_words(o, t, None).pieces)));
+        let d = diff_words(o, t, None);
+        let whole = if d.replaced_whole { format!(" [{}]", crate::render::tracked::REPLACED_WHOLE) } else { String::new() };
+        s.push_str(&format!("  ours → theirs: {}{whole}\n", wdiff(&d.pieces)));
     }
     if let Some(b) = &c.base {
         s.push_str(&format!("  (before either: {b})\n"));

@@ -4,7 +4,7 @@
 
 use super::minutes::Sources;
 use crate::journal::{Entry, Event};
-use crate::redline::{Piece, PieceKind, diff_words};
+use crate::redline::{Piece, PieceKind, WordDiff, diff_words};
 use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
 
@@ -23,9 +23,9 @@ pub(super) fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, ev
         };
         let by = and_list(&p.proponents);
         for c in &p.changes {
-            let (what, pieces) = match c {
+            let (what, compared) = match c {
                 crate::group::Change::Replace { target, drafted_against, text } => {
-                    (format!("{} now reads:", target.describe()), diff_words(drafted_against, text, None).pieces)
+                    (format!("{} now reads:", target.describe()), diff_words(drafted_against, text, None))
                 }
                 crate::group::Change::Insert {
                     anchor: crate::group::Anchor::Before(r) | crate::group::Anchor::After(r),
@@ -34,15 +34,16 @@ pub(super) fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, ev
                 } => {
                     let mut pieces = vec![Piece::new(PieceKind::Ins, text.clone())];
                     inserted_children(&mut pieces, children, 0);
-                    (format!("a new provision next to {} reads:", r.describe()), pieces)
+                    (format!("a new provision next to {} reads:", r.describe()), WordDiff { pieces, replaced_whole: false })
                 }
                 crate::group::Change::Delete { target, drafted_against } => {
-                    (format!("{} is deleted:", target.describe()), vec![Piece::new(PieceKind::Del, drafted_against.clone())])
+                    let pieces = vec![Piece::new(PieceKind::Del, drafted_against.clone())];
+                    (format!("{} is deleted:", target.describe()), WordDiff { pieces, replaced_whole: false })
                 }
             };
             let short = commit.as_deref().map(|c| format!(" (commit {})", &c[..c.len().min(7)])).unwrap_or_default();
             doc.para(format!("As proposed by {by} (proposal {id}){short}, {what}"));
-            doc.pieces(1, pieces);
+            doc.compared(1, compared);
         }
         if commit.is_none() && p.status != crate::group::Status::Adopted {
             let why = failure(events, &entry.id).unwrap_or_else(|| "no commit of it was recorded".into());

@@ -201,11 +201,10 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
                 })
             })
         });
-        let pieces: Vec<Piece> = match base {
-            Some(b) => diff_words(&b, text, None).pieces,
-            None => vec![Piece::new(PieceKind::Ins, text.clone())],
-        };
-        doc.pieces(1, pieces);
+        match base {
+            Some(b) => doc.compared(1, diff_words(&b, text, None)),
+            None => doc.pieces(1, vec![Piece::new(PieceKind::Ins, text.clone())]),
+        }
         if !against.is_empty() {
             doc.para(format!("{} opposed the proposal.", and_list(&against)));
         }

@@ -4,6 +4,7 @@
 //! strikethrough and underline; this module knows nothing of output formats.
 
 pub mod amend;
+pub mod budget;
 pub mod doc;
 pub mod merge;
 pub mod myers;

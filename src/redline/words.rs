@@ -49,6 +49,7 @@ impl WordDiff {
 
 /// Compares two texts word by word.
 pub fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
+    let deadline = super::budget::bounded(deadline);
     if old == new {
         return WordDiff { pieces: piece(PieceKind::Same, old).into_iter().collect(), replaced_whole: false };
     }

@@ -57,7 +57,7 @@ fn proposal(doc: &mut Document, res: &Resolution, p: &Proposal, deadline: Instan
                 if let Change::Replace { target, drafted_against, text } = c
                     && target == reference
                 {
-                    doc.pieces(0, diff_words(drafted_against, text, Some(deadline)).pieces);
+                    doc.compared(0, diff_words(drafted_against, text, Some(deadline)));
                 }
             }
         }

@@ -89,6 +89,14 @@ impl Document {
         self.push(Element::Para { indent, pieces });
     }
 
+    /// A word comparison's pieces, and the reader told when it ran out of time.
+    pub fn compared(&mut self, indent: u8, d: crate::redline::WordDiff) {
+        self.pieces(indent, d.pieces);
+        if d.replaced_whole {
+            self.note(format!("The text above was {}.", crate::render::tracked::REPLACED_WHOLE));
+        }
+    }
+
     pub fn note(&mut self, text: impl Into<String>) {
         self.push(Element::Note(text.into()));
     }

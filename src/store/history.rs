@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use super::message::{Trailers, trailers};
 use super::versions::{extract, older, pid_known, same_line};
 use super::{Store, StoreError, git};
-use crate::redline::{Piece, PieceKind, diff_words};
+use crate::redline::{Piece, PieceKind, WordDiff, diff_words};
 use crate::render::tracked::merge;
 use crate::resolution::NodeId;
 
@@ -270,10 +270,12 @@ impl Store {
 }
 
 impl Step {
-    /// The step as tracked changes: label and text.
-    pub fn pieces(&self) -> Vec<Piece> {
+    /// The step as tracked changes: label and text (and whether the text's
+    /// comparison ran out of time and shows it replaced whole).
+    pub fn pieces(&self) -> WordDiff {
         let s = self;
         let mut v = Vec::new();
+        let mut replaced_whole = false;
         match (&s.before, &s.after) {
             (Some(b), Some(a)) => {
                 match (&b.label, &a.label) {
@@ -285,13 +287,15 @@ impl Step {
                     (Some(x), None) => v.push(Piece::new(PieceKind::Del, format!("{x} "))),
                     (None, None) => {}
                 }
-                v.extend(diff_words(&b.text, &a.text, None).pieces);
+                let d = diff_words(&b.text, &a.text, None);
+                replaced_whole = d.replaced_whole;
+                v.extend(d.pieces);
             }
             (None, Some(a)) => v.push(Piece::new(PieceKind::Ins, line(a))),
             (Some(b), None) => v.push(Piece::new(PieceKind::Del, line(b))),
             (None, None) => {}
         }
-        merge(v)
+        WordDiff { pieces: merge(v), replaced_whole }
     }
 }
 

@@ -223,7 +223,7 @@ fn history(root: &Path, app: &App, id: &crate::resolution::NodeId) -> Result<Vec
         .iter()
         .map(|s| {
             let ((y, m, d), _) = crate::clock::date_time(s.seconds + i64::from(s.offset_minutes) * 60);
-            (format!("{} {y:04}-{m:02}-{d:02} {}: {}", short(&s.commit.to_string()), s.author, s.subject), s.pieces())
+            (format!("{} {y:04}-{m:02}-{d:02} {}: {}", short(&s.commit.to_string()), s.author, s.subject), s.pieces().pieces)
         })
         .collect())
 }

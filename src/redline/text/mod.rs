@@ -109,19 +109,21 @@ impl Line<'_> {
     pub(super) fn words(&self) -> &[u64] {
         self.words.get_or_init(|| {
             let mut w = Vec::with_capacity(self.text.len() / 6 + 1);
-            for_each_word(self.text, |word| w.push(line_hash(word)));
+            for_each_word(self.text, |_, hash| w.push(hash));
             w.sort_unstable();
             w
         })
     }
 }
 
-/// The words of `text` as `split_whitespace` finds them, read a byte at a
-/// time through a table: only the lead bytes of Unicode's spaces (U+0085
-/// to U+3000) are decoded. `split_whitespace` decodes every character; on
-/// a 2 MB pair with a tenth of its sentences rewritten, judging the
-/// stretches' paragraphs similar spent 2 ms there.
-pub(super) fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+/// The words of `text` as `split_whitespace` finds them, each with a hash
+/// of its bytes (FNV-1a, mixed), read a byte at a time through a table:
+/// only the lead bytes of Unicode's spaces (U+0085 to U+3000) are decoded.
+/// `split_whitespace` decodes every character, and hashing each word
+/// afterwards read it twice and copied its tail; on a 2 MB pair with a
+/// tenth of its sentences rewritten, judging the stretches' paragraphs
+/// similar spent 2 ms there.
+pub(super) fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, u64)) {
     let b = text.as_bytes();
     // The white space at `k`, in bytes (0: none).
     let space = |k: usize| match BYTE[usize::from(b[k])] {
@@ -137,11 +139,15 @@ pub(super) fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
             continue;
         }
         let start = k;
-        k += 1;
-        while k < b.len() && (BYTE[usize::from(b[k])] == WORD || space(k) == 0) {
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        loop {
+            hash = (hash ^ u64::from(b[k])).wrapping_mul(0x0100_0000_01b3);
             k += 1;
+            if k == b.len() || (BYTE[usize::from(b[k])] != WORD && space(k) > 0) {
+                break;
+            }
         }
-        f(&text[start..k]);
+        f(&text[start..k], (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9));
     }
 }
 
@@ -183,8 +189,13 @@ const READ_APART: usize = 256 * 1024;
 
 /// Compares two texts within `budget` (alignment and word diffs together).
 pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
+    diff_texts_until(old, new, Instant::now() + budget)
+}
+
+/// Compares two texts by `deadline` (and the command's, if earlier).
+pub fn diff_texts_until(old: &str, new: &str, deadline: Instant) -> TextDiff {
     let start = Instant::now();
-    let deadline = start + budget;
+    let deadline = super::budget::bounded(Some(deadline)).unwrap_or(deadline);
     // Reading each text into paragraphs is a fifth of a large comparison,
     // and neither needs the other: on two 2 MB texts, 3.6 ms on one thread.
     // (A thread costs more than reading the Annex 2 of CoP17 Doc. 25.)
@@ -198,7 +209,7 @@ pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
         (read(old), read(new))
     };
     let (a, b) = (lines(&pa), lines(&pb));
-    let align_deadline = start + budget / 2;
+    let align_deadline = start + deadline.saturating_duration_since(start) / 2;
     let (sim, alignment) = align::align(&a, &b, align_deadline);
     let (ops, paired_by_position) = (alignment.ops, alignment.by_position);
     let mut moved_from = vec![None; b.len()];
@@ -353,7 +364,7 @@ mod tests {
                 t.push_str(pieces[(state >> 33) as usize % pieces.len()]);
             }
             let mut got = Vec::new();
-            for_each_word(&t, |w| got.push(w));
+            for_each_word(&t, |w, _| got.push(w));
             assert_eq!(got, t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
         }
     }
