@@ -80,7 +80,7 @@ fn history_equals_a_full_reading_of_every_version() {
         let id = NodeId(id.into());
         let (steps, _) = store.history(file, &id, "HEAD", None, false).unwrap();
         let got: Vec<(git2::Oid, Option<(String, String)>)> =
-            steps.iter().map(|s| (s.commit, s.after.as_ref().map(|v| (v.address.clone(), v.text.clone())))).collect();
+            steps.iter().map(|s| (s.commit.parse().unwrap(), s.after.as_ref().map(|v| (v.address.clone(), v.text.clone())))).collect();
         assert_eq!(got, brute_force(&store.repo, &id), "{id}");
     }
 }
@@ -149,6 +149,52 @@ fn the_cache_is_used_extended_and_rebuilt() {
     std::fs::write(&path, good.replace(&first_commit, "not-hex-at-all")).unwrap();
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).current_dir(&dir).args(["history", "11.3", "23 b)"]).output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Asked again at the same commit, a history is read from the cache alone
+/// (git is not opened: its config is never read), the same as from git;
+/// a new commit, a damaged cache or another question goes to git again.
+#[test]
+fn asked_again_at_the_same_commit_the_history_is_read_from_the_cache_alone() {
+    let (_tmp, dir) = repository();
+    let first = gavel(&dir, &["history", "11.3", "23 b)"]);
+    let again = gavel(&dir, &["history", "11.3", "23 b)"]);
+    assert_eq!(again, first);
+    assert_eq!(gavel(&dir, &["history", "11.3", "23 b)", "--no-cache"]), first);
+    let opened = |args: &[&str]| -> String {
+        let o = Command::new("strace")
+            .args(["-f", "-e", "trace=openat,open", "-o", "/dev/stderr"])
+            .arg(env!("CARGO_BIN_EXE_gavel"))
+            .args(args)
+            .current_dir(&dir)
+            .output()
+            .expect("strace is installed (.ci/run installs it)");
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    };
+    let warm = opened(&["history", "11.3", "23 b)"]);
+    assert!(!warm.contains(".git/config") && !warm.contains(".git/objects"), "git opened on a warm history: {warm}");
+    // A new commit: read from git again, and shown.
+    let repo = git2::Repository::open(&dir).unwrap();
+    let t = std::fs::read_to_string(dir.join("resolutions/conf-11.3.txt"))
+        .unwrap()
+        .replace("within the following three months", "within the next three months");
+    commit_text(&repo, &dir, &t, "reword 23 b) again", 1_800_000_300);
+    assert!(opened(&["history", "11.3", "23 b)"]).contains(".git/objects"));
+    let newer = gavel(&dir, &["history", "11.3", "23 b)"]);
+    assert!(newer.contains("reword 23 b) again") && newer.ends_with(&first[first.find('\n').unwrap() + 1..]), "{newer}");
+    // A cache changed under it: not used as it is.
+    let cache = std::fs::read_dir(dir.join(".git/gavel/history"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("para_23__b"))
+        .unwrap();
+    let bytes = std::fs::read_to_string(&cache).unwrap();
+    std::fs::write(&cache, bytes.replace("reword 23 b) again", "reword 23 b) AGAIN")).unwrap();
+    assert!(opened(&["history", "11.3", "23 b)"]).contains(".git/config"), "a changed cache sends the history to git");
+    // The same question in other words is the same question; another provision is not.
+    assert!(!opened(&["history", "Conf. 11.3", "23 b)"]).contains(".git/config"));
+    assert!(opened(&["history", "11.3", "23 a)"]).contains(".git/config"));
 }
 
 #[test]

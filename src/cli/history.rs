@@ -27,6 +27,16 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
     let name: ResolutionName = a.resolution.parse().map_err(CliError::user)?;
     let name = ResolutionName { revision: None, ..name };
     let reference: ParagraphRef = a.reference.parse().map_err(CliError::user)?;
+    // Asked again at the same commit: answered from the cache, without opening git.
+    let key = format!("{name} {reference}");
+    if a.at.is_none()
+        && a.since.is_none()
+        && !a.no_cache
+        && let Ok(root) = crate::workspace::Workspace::discover(repo.unwrap_or(Path::new(".")))
+        && let Some((title, steps)) = crate::ops::history::quick_history(&root, &key)
+    {
+        return print(&title, &steps, format);
+    }
     let head = a.at.clone().unwrap_or_else(|| "HEAD".into());
     let ws = open_at(repo, Some(&head))?;
     let loaded = find(&ws, &name)?;
@@ -35,14 +45,20 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         return Err(CliError::user("name a provision (`23 b)`, `preamble 5`, `IX`) to see its history"));
     };
     let id = res.node(idx).id.clone();
-    let steps = crate::ops::history(&ws.root, loaded, &id, &head, a.since.as_deref(), !a.no_cache)?;
     let title = format!("History of {} of {}, newest first", reference.describe(), res.display_name());
-    let mut doc = Document::new(title.clone());
+    let named = crate::ops::history::Named { key: &key, title: &title };
+    let steps = crate::ops::history(&ws.root, loaded, &id, &head, a.since.as_deref(), !a.no_cache, Some(named))?;
+    print(&title, &steps, format)
+}
+
+/// The history as a document, printed.
+fn print(title: &str, steps: &[Step], format: FormatArg) -> Result<u8, CliError> {
+    let mut doc = Document::new(title);
     doc.heading(3, title);
     if steps.is_empty() {
         doc.lines("No commit changed it.\n");
     }
-    for s in &steps {
+    for s in steps {
         doc.push(step(s));
     }
     output::print(&doc, output::format(format), None, Default::default())?;

@@ -10,7 +10,7 @@
 //! it commits on.
 
 mod adopt;
-mod history;
+pub mod history;
 pub mod lock;
 mod proposal;
 mod revert;

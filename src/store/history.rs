@@ -43,7 +43,8 @@ impl PartialEq for Version {
 /// One commit that changed the provision.
 #[derive(Debug, Clone)]
 pub struct Step {
-    pub commit: Oid,
+    /// Its id, 40 hex digits.
+    pub commit: String,
     pub seconds: i64,
     pub offset_minutes: i32,
     pub author: String,
@@ -167,19 +168,30 @@ impl Store {
             {
                 continue;
             }
-            steps.push(Step {
-                commit: oid,
-                seconds: ch.seconds,
-                offset_minutes: ch.offset_minutes,
-                author: ch.author,
-                email: ch.email,
-                subject: ch.subject,
-                trailers: trailers(&ch.message),
-                before: ch.before,
-                after: ch.after,
-            });
+            steps.push(ch.into());
         }
         Ok((steps, how))
+    }
+
+    /// Remembers that `key` (a resolution and a reference as a command
+    /// named them) named provision `id` of `file` at HEAD, and shows `title`:
+    /// the next [`quick_history`] with the same key answers from the cache
+    /// without starting libgit2, while HEAD and the cache stay as they are.
+    pub fn remember(&self, key: &str, title: &str, file: &Path, id: &NodeId) {
+        let Ok(head) = self.commit("HEAD").map(|c| c.id().to_string()) else { return };
+        let Ok(bytes) = std::fs::read(self.cache_path(file, id)) else { return };
+        let s = Shortcut {
+            format: CACHE_FORMAT,
+            key: key.to_string(),
+            head,
+            title: title.to_string(),
+            file: file.display().to_string(),
+            id: id.0.clone(),
+            digest: digest(&bytes),
+        };
+        if let Ok(bytes) = serde_json::to_vec(&s) {
+            let _ = crate::fsx::write_atomic(&shortcut_path(self.repo.path(), key), &bytes);
+        }
     }
 
     /// True when every commit the cache names is a commit of this repository.
@@ -191,11 +203,7 @@ impl Store {
     }
 
     fn cache_path(&self, file: &Path, id: &NodeId) -> PathBuf {
-        let key: String = format!("{}#{}", file.display(), id.0)
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
-            .collect();
-        self.repo.path().join("gavel").join("history").join(format!("{key}.json"))
+        cache_path(self.repo.path(), &format!("{}#{}", file.display(), id.0))
     }
 
     /// Walks the commits from `head` (not those reachable from `stop`).
@@ -319,6 +327,72 @@ fn line(v: &crate::store::Version) -> String {
     match &v.label {
         Some(l) => format!("{l} {}", v.text),
         None => v.text.clone(),
+    }
+}
+
+/// Where the history cache keeps what `key` names, in the git folder.
+fn cache_path(git_dir: &Path, key: &str) -> PathBuf {
+    let key: String = key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
+    git_dir.join("gavel").join("history").join(format!("{key}.json"))
+}
+
+fn shortcut_path(git_dir: &Path, key: &str) -> PathBuf {
+    cache_path(git_dir, &format!("named {key}"))
+}
+
+/// What a command's resolution and reference named at a commit, and the
+/// cache that answered it then ([`Store::remember`]).
+#[derive(Debug, Serialize, Deserialize)]
+struct Shortcut {
+    format: u32,
+    key: String,
+    head: String,
+    title: String,
+    file: String,
+    id: String,
+    /// Of the cache file's bytes: a cache changed or damaged since is not used.
+    digest: u64,
+}
+
+fn digest(bytes: &[u8]) -> u64 {
+    crate::redline::tokens::fast_hash(&String::from_utf8_lossy(bytes))
+}
+
+/// The history that `key` named when HEAD was last where it is now, with
+/// its title, read from the cache alone (no libgit2): `None` unless HEAD is
+/// plainly the same commit ([`super::refs::head_commit`]) and the cache is
+/// the very file remembered, whole. Then the answer is the one the
+/// repository gave for this commit, which cannot have changed.
+pub fn quick_history(git_dir: &Path, key: &str) -> Option<(String, Vec<Step>)> {
+    let head = super::refs::head_commit(git_dir)?;
+    let s: Shortcut = serde_json::from_slice(&std::fs::read(shortcut_path(git_dir, key)).ok()?).ok()?;
+    if s.format != CACHE_FORMAT || s.key != key || s.head != head {
+        return None;
+    }
+    let bytes = std::fs::read(cache_path(git_dir, &format!("{}#{}", s.file, s.id))).ok()?;
+    if digest(&bytes) != s.digest {
+        return None;
+    }
+    let c: Cached = serde_json::from_slice(&bytes).ok()?;
+    if c.format != CACHE_FORMAT || c.head != head || c.file != s.file || c.id != s.id {
+        return None;
+    }
+    Some((s.title, c.changes.into_iter().map(Step::from).collect()))
+}
+
+impl From<CachedChange> for Step {
+    fn from(ch: CachedChange) -> Step {
+        Step {
+            commit: ch.commit,
+            seconds: ch.seconds,
+            offset_minutes: ch.offset_minutes,
+            author: ch.author,
+            email: ch.email,
+            subject: ch.subject,
+            trailers: trailers(&ch.message),
+            before: ch.before,
+            after: ch.after,
+        }
     }
 }
 

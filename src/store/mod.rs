@@ -9,11 +9,12 @@ mod journals;
 pub mod message;
 mod open;
 mod record;
+pub mod refs;
 mod snapshot;
 mod sync;
 mod versions;
 
-pub use history::{CacheUse, Step, Version};
+pub use history::{CacheUse, Step, Version, quick_history};
 pub use intent::{Repaired, intent_path};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};

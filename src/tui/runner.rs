@@ -218,7 +218,7 @@ fn history(root: &Path, app: &App, id: &crate::resolution::NodeId) -> Result<Vec
     let res = app.resolution.as_ref().ok_or("no resolution")?;
     let ws = Workspace::load(root);
     let loaded = ws.resolution(&ResolutionName { symbol: res.header.symbol, revision: None }).map_err(|e| e.to_string())?;
-    let steps = ops::history(root, loaded, id, "HEAD", None, true).map_err(|e| e.to_string())?;
+    let steps = ops::history(root, loaded, id, "HEAD", None, true, None).map_err(|e| e.to_string())?;
     Ok(steps
         .iter()
         .map(|s| {
