@@ -216,6 +216,8 @@ impl Store {
             git(walk.hide(s), || "walking the history".into())?;
         }
         let file_s = file.to_string_lossy().replace('\\', "/");
+        let ahead = super::prefetch::Prefetch::start(repo.path(), head, stop, &file_s);
+        let read = |b: Oid| ahead.blob(repo, b);
         let blob_at = |c: &git2::Commit| -> Option<Oid> { c.tree().ok()?.get_path(Path::new(&file_s)).ok().map(|e| e.id()) };
         // A version per blob: each blob is read once, however many commits share it;
         // an older version is parsed only when it does not plainly hold the same line.
@@ -225,9 +227,9 @@ impl Store {
             if let Some(v) = versions.get(&(b, id.clone())) {
                 return v.clone();
             }
-            let found = repo.find_blob(b).ok().and_then(|blob| match newer.and_then(|n| same_line(blob.content(), n)) {
+            let found = read(b).and_then(|blob| match newer.and_then(|n| same_line(&blob, n)) {
                 Some(same) => Some(same),
-                None => extract(blob.content(), id),
+                None => extract(&blob, id),
             });
             versions.insert((b, id.clone()), found.clone());
             found
@@ -249,7 +251,7 @@ impl Store {
                     (true, _) => (Some(my_id.clone()), None),
                     // Read before (a merge's other parent, say): the same identity, the version known.
                     (false, Some(v)) => (Some(my_id.clone()), Some(v)),
-                    (false, None) => older(repo, *blob, mine, &my_id, after.as_ref()),
+                    (false, None) => older(&read, *blob, mine, &my_id, after.as_ref()),
                 };
                 // What was read on the way is kept, so that the next (older) commit does not read it again.
                 if let (Some(b), Some(i), Some(v)) = (*blob, &pid, &before) {

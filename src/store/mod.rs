@@ -8,6 +8,7 @@ mod intent;
 mod journals;
 pub mod message;
 mod open;
+mod prefetch;
 mod record;
 pub mod refs;
 mod snapshot;

@@ -22,18 +22,18 @@ pub(super) fn pid_known(versions: &HashMap<(Oid, NodeId), Option<Version>>, blob
 /// (a list relettered by hand); `None` when it did not exist then. With the
 /// provision's version there, when it was read on the way.
 pub(super) fn older(
-    repo: &git2::Repository,
+    read: &dyn Fn(Oid) -> Option<std::sync::Arc<[u8]>>,
     older: Option<Oid>,
     newer: Option<Oid>,
     id: &NodeId,
     now: Option<&Version>,
 ) -> (Option<NodeId>, Option<Version>) {
-    let Some(old_blob) = older.and_then(|o| repo.find_blob(o).ok()) else { return (None, None) };
+    let Some(old_blob) = older.and_then(read) else { return (None, None) };
     // The cheapest case: the older file plainly holds the same line (label, text, identity).
-    if let Some(v) = now.and_then(|v| same_line(old_blob.content(), v)) {
+    if let Some(v) = now.and_then(|v| same_line(&old_blob, v)) {
         return (Some(id.clone()), Some(v));
     }
-    let Some(old_text) = std::str::from_utf8(old_blob.content()).ok() else { return (None, None) };
+    let Some(old_text) = std::str::from_utf8(&old_blob).ok() else { return (None, None) };
     let Some(old) = parse(old_text, Path::new("")).resolution else { return (None, None) };
     // The common case: the same identity holds the same text, or the identity was written as a marker.
     if let Some(i) = old.by_id(id)
@@ -41,8 +41,8 @@ pub(super) fn older(
     {
         return (Some(id.clone()), extract_from(&old, old_text, id));
     }
-    let new = newer.and_then(|n| repo.find_blob(n).ok()).and_then(|b| {
-        let t = std::str::from_utf8(b.content()).ok()?.to_string();
+    let new = newer.and_then(read).and_then(|b| {
+        let t = std::str::from_utf8(&b).ok()?.to_string();
         parse(&t, Path::new("")).resolution
     });
     let Some(new) = new else { return (old.by_id(id).map(|_| id.clone()), extract_from(&old, old_text, id)) };

@@ -1,0 +1,145 @@
+//! The file's versions read on a second thread, ahead of a history's walk.
+//!
+//! A cold `gavel history` over 2,000 commits spent nearly 60% of its time
+//! inflating the file's blobs (zlib), one after another. Here a second
+//! thread walks the same commits with its own handle on the repository and
+//! reads each blob the walk will want: the walk takes what is ready, waits
+//! for a blob the other thread is reading, and reads for itself one it has
+//! not reached (marking it, so that the other thread passes over it), and
+//! nothing waits for a blob no one is reading. Measured on the bench's
+//! repository (23 b) changed 150 times in 2,000 commits): 379 ms before,
+//! 317 ms, the other thread reading nearly every blob. (Leaving every
+//! other blob to the walk, to share the reading evenly, took 350 ms.) At most [`AHEAD`] blobs wait to be taken; the
+//! oldest is dropped first (a commit the walk passes over leaves its blob
+//! unclaimed).
+
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use git2::{Oid, Repository, Sort};
+
+/// Most blobs read ahead and not yet taken.
+const AHEAD: usize = 64;
+
+#[derive(Default)]
+struct State {
+    ready: HashMap<Oid, Arc<[u8]>>,
+    /// The order blobs became ready, for dropping the oldest.
+    order: VecDeque<Oid>,
+    /// Being read by the other thread.
+    reading: HashSet<Oid>,
+    /// Taken, or read by the walk itself: not to be read again ahead.
+    done: HashSet<Oid>,
+    stop: bool,
+}
+
+#[derive(Default)]
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic on the other thread leaves the state usable: it only ever holds whole blobs.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+/// Blobs of one file read ahead of a walk from `head` (not past `stop`).
+pub(super) struct Prefetch {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl Prefetch {
+    pub(super) fn start(git_dir: &Path, head: Oid, stop: Option<Oid>, file: &str) -> Prefetch {
+        let shared = Arc::new(Shared::default());
+        let (s, dir, file) = (Arc::clone(&shared), git_dir.to_path_buf(), PathBuf::from(file));
+        // Without a thread (none to be had), the walk reads every blob itself.
+        let thread = std::thread::Builder::new().name("history blobs".into()).spawn(move || ahead(&s, &dir, head, stop, &file)).ok();
+        Prefetch { shared, thread }
+    }
+
+    /// The contents of blob `b`.
+    pub(super) fn blob(&self, repo: &Repository, b: Oid) -> Option<Arc<[u8]>> {
+        let mut st = self.shared.lock();
+        loop {
+            if let Some(c) = st.ready.remove(&b) {
+                st.done.insert(b);
+                return Some(c);
+            }
+            if !st.reading.contains(&b) {
+                break;
+            }
+            st = self.shared.changed.wait(st).unwrap_or_else(|e| e.into_inner());
+        }
+        st.done.insert(b);
+        drop(st);
+        repo.find_blob(b).ok().map(|blob| Arc::from(blob.content()))
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        self.shared.lock().stop = true;
+        self.shared.changed.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// The other thread: the same walk, each new blob of the file read once.
+fn ahead(s: &Shared, git_dir: &Path, head: Oid, stop: Option<Oid>, file: &Path) {
+    // However this thread ends, no blob is left marked as being read: the walk would wait for it.
+    struct Done<'a>(&'a Shared);
+    impl Drop for Done<'_> {
+        fn drop(&mut self) {
+            self.0.lock().reading.clear();
+            self.0.changed.notify_all();
+        }
+    }
+    let _done = Done(s);
+    let Ok(repo) = Repository::open(git_dir) else { return };
+    let Ok(mut walk) = repo.revwalk() else { return };
+    if walk.set_sorting(Sort::TOPOLOGICAL | Sort::TIME).is_err() || walk.push(head).is_err() {
+        return;
+    }
+    if let Some(h) = stop
+        && walk.hide(h).is_err()
+    {
+        return;
+    }
+    for oid in walk {
+        let Ok(oid) = oid else { return };
+        let Some(b) = repo.find_commit(oid).ok().and_then(|c| c.tree().ok()?.get_path(file).ok().map(|e| e.id())) else { continue };
+        {
+            let mut st = s.lock();
+            if st.stop {
+                return;
+            }
+            if st.done.contains(&b) || st.ready.contains_key(&b) || st.reading.contains(&b) {
+                continue;
+            }
+            st.reading.insert(b);
+        }
+        let content: Option<Arc<[u8]>> = repo.find_blob(b).ok().map(|blob| Arc::from(blob.content()));
+        let mut st = s.lock();
+        st.reading.remove(&b);
+        if let Some(c) = content
+            && !st.done.contains(&b)
+        {
+            st.ready.insert(b, c);
+            st.order.push_back(b);
+            while st.ready.len() > AHEAD {
+                let Some(old) = st.order.pop_front() else { break };
+                st.ready.remove(&old);
+            }
+        }
+        drop(st);
+        s.changed.notify_all();
+    }
+}
