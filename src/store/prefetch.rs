@@ -181,3 +181,63 @@ fn ahead(s: &Shared, git_dir: &Path, head: Oid, stop: Option<Oid>, file: &Path) 
         st = read_for_later(s, st, &repo, next);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A repository of `n` commits, each with its own version of `file`.
+    fn repository(n: usize) -> (tempfile::TempDir, Vec<(Oid, Oid)>) {
+        let tmp = tempfile::tempdir().unwrap();
+        let repo = Repository::init(tmp.path()).unwrap();
+        let sig = git2::Signature::new("T", "t@x.invalid", &git2::Time::new(1_700_000_000, 0)).unwrap();
+        let mut parent: Option<Oid> = None;
+        let mut out = Vec::new();
+        for k in 0..n {
+            let blob = repo.blob(format!("version {k}\n{}", "text ".repeat(k % 7 * 100)).as_bytes()).unwrap();
+            let mut tb = repo.treebuilder(None).unwrap();
+            tb.insert("file.txt", blob, 0o100644).unwrap();
+            let tree = repo.find_tree(tb.write().unwrap()).unwrap();
+            let parents: Vec<git2::Commit> = parent.iter().map(|p| repo.find_commit(*p).unwrap()).collect();
+            let refs: Vec<&git2::Commit> = parents.iter().collect();
+            let c = repo.commit(Some("HEAD"), &sig, &sig, &format!("c{k}"), &tree, &refs).unwrap();
+            parent = Some(c);
+            out.push((c, blob));
+        }
+        out.reverse();
+        (tmp, out)
+    }
+
+    /// Whatever order the walk asks in, and however far ahead the other
+    /// thread is, each blob comes back whole and no call waits forever.
+    #[test]
+    fn every_blob_comes_back_whole_in_any_order() {
+        let (tmp, commits) = repository(60);
+        let repo = Repository::open(tmp.path()).unwrap();
+        let head = commits[0].0;
+        let want = |b: Oid| -> Vec<u8> { repo.find_blob(b).unwrap().content().to_vec() };
+        // In the walk's order, as a history asks; then shuffled; then twice each, and a blob not of the file.
+        let in_order: Vec<Oid> = commits.iter().map(|c| c.1).collect();
+        let mut shuffled = in_order.clone();
+        let mut state = 3u64;
+        for k in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(k, (state >> 33) as usize % (k + 1));
+        }
+        let twice: Vec<Oid> = in_order.iter().flat_map(|&b| [b, b]).collect();
+        let other = repo.blob(b"not in any commit").unwrap();
+        for asks in [in_order, shuffled, twice, vec![other]] {
+            let p = Prefetch::start(repo.path(), head, None, "file.txt");
+            for b in asks {
+                assert_eq!(p.blob(&repo, b).as_deref(), Some(want(b).as_slice()));
+            }
+        }
+        // A walk that stops early (a history cut short) ends the other thread.
+        let p = Prefetch::start(repo.path(), head, Some(commits[10].0), "file.txt");
+        assert!(p.blob(&repo, commits[0].1).is_some());
+        drop(p);
+        // No repository there: the walk reads everything itself.
+        let p = Prefetch::start(Path::new("/nonexistent/gavel"), head, None, "file.txt");
+        assert_eq!(p.blob(&repo, commits[5].1).as_deref(), Some(want(commits[5].1).as_slice()));
+    }
+}
