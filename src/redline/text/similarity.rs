@@ -215,9 +215,8 @@ impl Counts {
 /// The lengths of the common start of two byte strings and of the common
 /// end of what follows it.
 fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
-    let pre = a.iter().zip(b).take_while(|(p, q)| p == q).count();
-    let suf = a[pre..].iter().rev().zip(b[pre..].iter().rev()).take_while(|(p, q)| p == q).count();
-    (pre, suf)
+    let pre = crate::redline::words::common_prefix(a, b);
+    (pre, crate::redline::words::common_suffix(&a[pre..], &b[pre..]))
 }
 
 /// A hasher for keys that are hashes already (the words' `line_hash`).
