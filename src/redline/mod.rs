@@ -6,6 +6,7 @@
 pub mod amend;
 pub mod budget;
 pub mod doc;
+pub mod ends;
 pub mod merge;
 pub mod myers;
 pub mod text;

@@ -59,12 +59,12 @@ pub struct Step {
 
 /// What the cache keeps for one provision: the changes up to a commit.
 #[derive(Debug, Serialize, Deserialize)]
-struct Cached {
-    format: u32,
-    file: String,
-    id: String,
-    head: String,
-    changes: Vec<CachedChange>,
+pub(super) struct Cached {
+    pub(super) format: u32,
+    pub(super) file: String,
+    pub(super) id: String,
+    pub(super) head: String,
+    pub(super) changes: Vec<CachedChange>,
 }
 
 /// A commit that changed the provision, with what the history shows of
@@ -72,7 +72,7 @@ struct Cached {
 /// it and to show it, was most of the 9 ms it took on a provision changed
 /// 150 times).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-struct CachedChange {
+pub(super) struct CachedChange {
     commit: String,
     seconds: i64,
     offset_minutes: i32,
@@ -101,7 +101,7 @@ impl CachedChange {
     }
 }
 
-const CACHE_FORMAT: u32 = 2;
+pub(super) const CACHE_FORMAT: u32 = 2;
 
 /// How the answer was found, for the curious and the benchmark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,27 +173,6 @@ impl Store {
         Ok((steps, how))
     }
 
-    /// Remembers that `key` (a resolution and a reference as a command
-    /// named them) named provision `id` of `file` at HEAD, and shows `title`:
-    /// the next [`quick_history`] with the same key answers from the cache
-    /// without starting libgit2, while HEAD and the cache stay as they are.
-    pub fn remember(&self, key: &str, title: &str, file: &Path, id: &NodeId) {
-        let Ok(head) = self.commit("HEAD").map(|c| c.id().to_string()) else { return };
-        let Ok(bytes) = std::fs::read(self.cache_path(file, id)) else { return };
-        let s = Shortcut {
-            format: CACHE_FORMAT,
-            key: key.to_string(),
-            head,
-            title: title.to_string(),
-            file: file.display().to_string(),
-            id: id.0.clone(),
-            digest: digest(&bytes),
-        };
-        if let Ok(bytes) = serde_json::to_vec(&s) {
-            let _ = crate::fsx::write_atomic(&shortcut_path(self.repo.path(), key), &bytes);
-        }
-    }
-
     /// True when every commit the cache names is a commit of this repository.
     fn cache_is_sound(&self, c: &Cached) -> bool {
         let Ok(odb) = self.repo.odb() else { return false };
@@ -202,7 +181,7 @@ impl Store {
         is_commit(&c.head) && c.changes.iter().all(|ch| is_commit(&ch.commit))
     }
 
-    fn cache_path(&self, file: &Path, id: &NodeId) -> PathBuf {
+    pub(super) fn cache_path(&self, file: &Path, id: &NodeId) -> PathBuf {
         cache_path(self.repo.path(), &format!("{}#{}", file.display(), id.0))
     }
 
@@ -333,53 +312,9 @@ fn line(v: &crate::store::Version) -> String {
 }
 
 /// Where the history cache keeps what `key` names, in the git folder.
-fn cache_path(git_dir: &Path, key: &str) -> PathBuf {
+pub(super) fn cache_path(git_dir: &Path, key: &str) -> PathBuf {
     let key: String = key.chars().map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' }).collect();
     git_dir.join("gavel").join("history").join(format!("{key}.json"))
-}
-
-fn shortcut_path(git_dir: &Path, key: &str) -> PathBuf {
-    cache_path(git_dir, &format!("named {key}"))
-}
-
-/// What a command's resolution and reference named at a commit, and the
-/// cache that answered it then ([`Store::remember`]).
-#[derive(Debug, Serialize, Deserialize)]
-struct Shortcut {
-    format: u32,
-    key: String,
-    head: String,
-    title: String,
-    file: String,
-    id: String,
-    /// Of the cache file's bytes: a cache changed or damaged since is not used.
-    digest: u64,
-}
-
-fn digest(bytes: &[u8]) -> u64 {
-    crate::redline::tokens::fast_hash(&String::from_utf8_lossy(bytes))
-}
-
-/// The history that `key` named when HEAD was last where it is now, with
-/// its title, read from the cache alone (no libgit2): `None` unless HEAD is
-/// plainly the same commit ([`super::refs::head_commit`]) and the cache is
-/// the very file remembered, whole. Then the answer is the one the
-/// repository gave for this commit, which cannot have changed.
-pub fn quick_history(git_dir: &Path, key: &str) -> Option<(String, Vec<Step>)> {
-    let head = super::refs::head_commit(git_dir)?;
-    let s: Shortcut = serde_json::from_slice(&std::fs::read(shortcut_path(git_dir, key)).ok()?).ok()?;
-    if s.format != CACHE_FORMAT || s.key != key || s.head != head {
-        return None;
-    }
-    let bytes = std::fs::read(cache_path(git_dir, &format!("{}#{}", s.file, s.id))).ok()?;
-    if digest(&bytes) != s.digest {
-        return None;
-    }
-    let c: Cached = serde_json::from_slice(&bytes).ok()?;
-    if c.format != CACHE_FORMAT || c.head != head || c.file != s.file || c.id != s.id {
-        return None;
-    }
-    Some((s.title, c.changes.into_iter().map(Step::from).collect()))
 }
 
 impl From<CachedChange> for Step {

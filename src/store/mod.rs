@@ -9,16 +9,18 @@ mod journals;
 pub mod message;
 mod open;
 mod prefetch;
+mod quick;
 mod record;
 pub mod refs;
 mod snapshot;
 mod sync;
 mod versions;
 
-pub use history::{CacheUse, Step, Version, quick_history};
+pub use history::{CacheUse, Step, Version};
 pub use intent::{Repaired, intent_path};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
+pub use quick::quick_history;
 pub use record::{NewFile, Recorded};
 pub use sync::{Settle, Synced};
 

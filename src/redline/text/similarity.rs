@@ -215,8 +215,8 @@ impl Counts {
 /// The lengths of the common start of two byte strings and of the common
 /// end of what follows it.
 fn common_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
-    let pre = crate::redline::words::common_prefix(a, b);
-    (pre, crate::redline::words::common_suffix(&a[pre..], &b[pre..]))
+    let pre = crate::redline::ends::common_prefix(a, b);
+    (pre, crate::redline::ends::common_suffix(&a[pre..], &b[pre..]))
 }
 
 /// A hasher for keys that are hashes already (the words' `line_hash`).
