@@ -81,3 +81,21 @@ fn two_files_compared_after_the_deadline_say_so() {
     let spent = gavel(tmp.path(), Some("0"), &args);
     assert!(spent.contains("1 paragraph compared as a whole: the word comparison ran out of time"), "{spent}");
 }
+
+#[test]
+fn a_budget_that_is_not_a_number_is_a_mistake_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a.txt");
+    std::fs::write(&a, "text\n").unwrap();
+    for bad in ["three seconds", "-5", "1.5", ""] {
+        let o = Command::new(env!("CARGO_BIN_EXE_gavel"))
+            .args(["diff", "--text", a.to_str().unwrap(), a.to_str().unwrap()])
+            .env("GAVEL_BUDGET_MS", bad)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("GAVEL_BUDGET_MS is") && err.contains("whole milliseconds"), "{err}");
+        assert!(o.stdout.is_empty(), "nothing printed as if all were well");
+    }
+}

@@ -87,14 +87,26 @@ impl From<crate::store::StoreError> for CliError {
 pub const COMMAND_BUDGET: std::time::Duration = std::time::Duration::from_secs(3);
 
 static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+static BUDGET: std::sync::OnceLock<std::time::Duration> = std::sync::OnceLock::new();
 
 /// When this command's comparisons must stop.
 pub(crate) fn deadline() -> std::time::Instant {
-    let budget = std::env::var("GAVEL_BUDGET_MS")
-        .ok()
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map_or(COMMAND_BUDGET, std::time::Duration::from_millis);
-    *STARTED.get_or_init(std::time::Instant::now) + budget
+    *STARTED.get_or_init(std::time::Instant::now) + BUDGET.get().copied().unwrap_or(COMMAND_BUDGET)
+}
+
+/// The budget `GAVEL_BUDGET_MS` sets, if any: a value that is not a whole
+/// number of milliseconds is a mistake to report, not a default to assume.
+fn budget_from_env() -> Result<std::time::Duration, CliError> {
+    match std::env::var("GAVEL_BUDGET_MS") {
+        Err(std::env::VarError::NotPresent) => Ok(COMMAND_BUDGET),
+        Ok(v) => v.trim().parse::<u64>().map(std::time::Duration::from_millis).map_err(|_| {
+            CliError::user(format!(
+                "GAVEL_BUDGET_MS is {v:?}: give the comparisons' time budget in whole milliseconds (the default is {})",
+                COMMAND_BUDGET.as_millis()
+            ))
+        }),
+        Err(std::env::VarError::NotUnicode(_)) => Err(CliError::user("GAVEL_BUDGET_MS is not text: give a whole number of milliseconds")),
+    }
 }
 
 /// Runs the command line and returns the process's exit status.
@@ -120,6 +132,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<u8, CliError> {
+    let _ = BUDGET.set(budget_from_env()?);
     KEEP_GOING.store(cli.keep_going, std::sync::atomic::Ordering::Relaxed);
     let repo = cli.repo.as_deref();
     // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
