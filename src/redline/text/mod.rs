@@ -37,7 +37,8 @@ pub(super) mod paths {
     pub const WORDS_TWO_THREADS: usize = 7;
     pub const WORDS_ONE_THREAD: usize = 8;
     pub const ANCHORS_SEARCHED: usize = 9;
-    pub const ALL: usize = 10;
+    pub const STRETCHES_TWO_THREADS: usize = 10;
+    pub const ALL: usize = 11;
 
     pub static TAKEN: [AtomicUsize; ALL] = [const { AtomicUsize::new(0) }; ALL];
 
@@ -495,7 +496,11 @@ as appropriate, initiate intelligence-driven operations at international level.\
         }
         changed[1000] = format!("Also, {} Done.", changed[1000]);
         changed.insert(1001, "A new paragraph that nothing before it resembles at all.".to_string());
-        check(&large.join("\n"), &changed.join("\n"), &[paths::ANCHORED, paths::STRETCH_IN_PLACE, paths::STRETCH_GRID]);
+        check(
+            &large.join("\n"),
+            &changed.join("\n"),
+            &[paths::ANCHORED, paths::STRETCH_IN_PLACE, paths::STRETCH_GRID, paths::STRETCHES_TWO_THREADS],
+        );
         // A block inserted longer than the walk looks ahead: the anchors after it are searched for.
         let mut block = large.clone();
         for k in 0..40 {
