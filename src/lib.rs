@@ -25,6 +25,7 @@ macro_rules! string_conversions {
     };
 }
 
+#[cfg(target_os = "linux")]
 pub mod alloc;
 pub mod bundled;
 pub mod cli;

@@ -187,7 +187,8 @@ pub fn commit_journal(root: &Path, meeting: &str, ctx: &Context) -> Result<Optio
     };
     let Some(file) = journal_file(&l, m) else { return Ok(None) };
     let entries = String::from_utf8_lossy(&file.bytes).lines().filter(|x| x.contains("\"event\"")).count();
-    let message = format!("Record of {meeting}: the journal, {entries} entries\n\nMeeting: {meeting}\n");
+    let noun = if entries == 1 { "entry" } else { "entries" };
+    let message = format!("Record of {meeting}: the journal, {entries} {noun}\n\nMeeting: {meeting}\n");
     Ok(Some(l.store.record(&[file], &message, ctx.author.as_ref())?.commit))
 }
 
