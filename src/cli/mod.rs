@@ -151,10 +151,11 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         }
     }
     // Every command but the room, which runs for hours, compares within one budget.
-    let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin());
+    // Asked only of a command that may open the room (two system calls every other command is spared).
+    let terminal = || std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin());
     // (`gavel demo` goes on into the room on a terminal.)
     let in_room = matches!(cli.command, Some(Command::Room { .. }))
-        || ((cli.command.is_none() || matches!(cli.command, Some(Command::Demo { .. }))) && terminal);
+        || ((cli.command.is_none() || matches!(cli.command, Some(Command::Demo { .. }))) && terminal());
     if !in_room {
         crate::redline::budget::until(deadline());
     }
@@ -204,7 +205,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             )
         }
         Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
-        None if terminal => room(repo, None),
+        None if terminal() => room(repo, None),
         Some(Command::Status) | None => status::run(repo),
     }
 }

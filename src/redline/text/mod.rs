@@ -18,34 +18,12 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 mod align;
+mod line;
 mod paragraphs;
 mod similarity;
 
-/// The ways through the comparison, counted in tests so that a test can
-/// show each was taken (and compiled to nothing otherwise).
 #[cfg(test)]
-pub(super) mod paths {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
-    pub const WHOLE_GRID: usize = 0;
-    pub const ANCHORED: usize = 1;
-    pub const STRETCH_IN_PLACE: usize = 2;
-    pub const STRETCH_GRID: usize = 3;
-    pub const BY_POSITION: usize = 4;
-    pub const MOVED_SAME: usize = 5;
-    pub const MOVED_SIMILAR: usize = 6;
-    pub const WORDS_TWO_THREADS: usize = 7;
-    pub const WORDS_ONE_THREAD: usize = 8;
-    pub const ANCHORS_SEARCHED: usize = 9;
-    pub const STRETCHES_TWO_THREADS: usize = 10;
-    pub const ALL: usize = 11;
-
-    pub static TAKEN: [AtomicUsize; ALL] = [const { AtomicUsize::new(0) }; ALL];
-
-    pub fn take(path: usize) {
-        TAKEN[path].fetch_add(1, Ordering::Relaxed);
-    }
-}
+pub(super) mod paths;
 
 /// Counts a way through the comparison (in tests only).
 macro_rules! taken {
@@ -64,6 +42,7 @@ use super::myers::Op;
 pub(super) use super::tokens::fast_hash as line_hash;
 use super::words::diff_words;
 use super::{Piece, PieceKind};
+use line::{Line, lines, read};
 
 /// One paragraph of the comparison; its pieces never hold a line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,92 +77,6 @@ const MIN_KEPT_WORDS: usize = 8;
 
 /// Most pairs of a deleted and an inserted paragraph compared for moves.
 const MAX_MOVE_PAIRS: usize = 250_000;
-
-pub(super) struct Line<'a> {
-    pub(super) text: &'a str,
-    pub(super) hash: u64,
-    /// Hashes of its words, sorted; computed when first needed.
-    words: std::sync::OnceLock<Vec<u64>>,
-}
-
-impl Line<'_> {
-    pub(super) fn words(&self) -> &[u64] {
-        self.words.get_or_init(|| {
-            let mut w = Vec::with_capacity(self.text.len() / 6 + 1);
-            for_each_word(self.text, |_, hash| w.push(hash));
-            w.sort_unstable();
-            w
-        })
-    }
-}
-
-/// The words of `text` as `split_whitespace` finds them, each with a hash
-/// of its bytes (FNV-1a, mixed), read a byte at a time through a table:
-/// only the lead bytes of Unicode's spaces (U+0085 to U+3000) are decoded.
-/// `split_whitespace` decodes every character, and hashing each word
-/// afterwards read it twice and copied its tail; on a 2 MB pair with a
-/// tenth of its sentences rewritten, judging the stretches' paragraphs
-/// similar spent 2 ms there.
-pub(super) fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(&'t str, u64)) {
-    let b = text.as_bytes();
-    // The white space at `k`, in bytes (0: none).
-    let space = |k: usize| match BYTE[usize::from(b[k])] {
-        WORD => 0,
-        SPACE => 1,
-        _ => text[k..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8),
-    };
-    let mut k = 0;
-    while k < b.len() {
-        let n = space(k);
-        if n > 0 {
-            k += n;
-            continue;
-        }
-        let start = k;
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        loop {
-            hash = (hash ^ u64::from(b[k])).wrapping_mul(0x0100_0000_01b3);
-            k += 1;
-            if k == b.len() || (BYTE[usize::from(b[k])] != WORD && space(k) > 0) {
-                break;
-            }
-        }
-        f(&text[start..k], (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9));
-    }
-}
-
-const WORD: u8 = 0;
-const SPACE: u8 = 1;
-/// A byte that may begin a Unicode space of more than one byte.
-const LEAD: u8 = 2;
-
-/// What each byte is to [`for_each_word`].
-static BYTE: [u8; 256] = {
-    let mut t = [WORD; 256];
-    let mut k = 0;
-    while k < 256 {
-        t[k] = match k as u8 {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => SPACE,
-            0xc2 | 0xe1 | 0xe2 | 0xe3 => LEAD,
-            _ => WORD,
-        };
-        k += 1;
-    }
-    t
-};
-
-/// A text's paragraphs and their hashes.
-type Read<'t> = (Vec<std::borrow::Cow<'t, str>>, Vec<u64>);
-
-fn read(text: &str) -> Read<'_> {
-    let paras = paragraphs(text);
-    let hashes = paras.iter().map(|p| line_hash(p)).collect();
-    (paras, hashes)
-}
-
-fn lines<'a>((paras, hashes): &'a Read<'_>) -> Vec<Line<'a>> {
-    paras.iter().zip(hashes).map(|(p, &hash)| Line { text: p, hash, words: std::sync::OnceLock::new() }).collect()
-}
 
 /// Texts of at least this many bytes together are read on two threads.
 const READ_APART: usize = 256 * 1024;
@@ -335,39 +228,6 @@ mod tests {
 
     fn all(d: &TextDiff) -> String {
         d.blocks.iter().map(|b| wdiff(&b.pieces)).collect::<Vec<_>>().join("\n")
-    }
-
-    #[test]
-    fn words_are_those_split_whitespace_finds() {
-        let pieces = [
-            "a",
-            "bc",
-            " ",
-            "  ",
-            "\t",
-            "\n",
-            "\u{a0}",
-            "\u{2003}",
-            "\u{3000}",
-            "\u{85}",
-            "é",
-            "–",
-            "\u{2028}",
-            "ü",
-            "\u{1680}",
-            "x\u{200b}y",
-        ];
-        let mut state = 7u64;
-        for _ in 0..3000 {
-            let mut t = String::new();
-            for _ in 0..(state % 9) {
-                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                t.push_str(pieces[(state >> 33) as usize % pieces.len()]);
-            }
-            let mut got = Vec::new();
-            for_each_word(&t, |w, _| got.push(w));
-            assert_eq!(got, t.split_whitespace().collect::<Vec<_>>(), "{t:?}");
-        }
     }
 
     #[test]

@@ -197,13 +197,13 @@ impl Counts {
         }
         let count = |t: &str| {
             let mut n = 0;
-            super::for_each_word(t, |_, _| n += 1);
+            super::line::for_each_word(t, |_, _| n += 1);
             n
         };
         let same = count(&x[..pre]) + count(&x[x.len() - suf..]);
         let hashed = |t: &str| {
             let mut w = Vec::new();
-            super::for_each_word(t, |_, hash| w.push(hash));
+            super::line::for_each_word(t, |_, hash| w.push(hash));
             w.sort_unstable();
             w
         };
