@@ -232,6 +232,31 @@ fn agreeing_adopts_the_items_proposals_as_commits() {
     assert!(text(&b).contains("when, within three months, the information requested"), "the text in force now reads as adopted");
 }
 
+/// Across the join room -> store: after the room's decision commits 23 b),
+/// its history popup reads the commit through the shared use case (the
+/// versions read on two threads), and says what `gavel history` says.
+#[test]
+fn the_rooms_history_shows_the_decision_it_committed_as_the_cli_does() {
+    let (_tmp, dir) = demo_repo();
+    let mut app = room_at(&dir);
+    take_up(&mut app, 7);
+    app.update(Action::OpenDecide, T0 + 60);
+    app.update(Action::Confirm, T0 + 60);
+    app.update(Action::Confirm, T0 + 61);
+    assert!(app.errors.is_empty(), "{:?}", app.errors);
+    app.update(Action::FocusNext, T0 + 62);
+    app.update(Action::OpenHistory, T0 + 62);
+    let Mode::History { title, steps } = &app.app.mode else { panic!("no history: {:?}", app.errors) };
+    assert_eq!(title, "History of paragraph 23 b) of Conf. 11.3 (Rev. CoP19)");
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert!(steps[0].0.contains("Conf. 11.3: amend 23 b) as proposed by Kenya and New Zealand"), "{}", steps[0].0);
+    let room = gavel::redline::wdiff(&steps[0].1);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_gavel")).args(["history", "11.3", "23 b)"]).current_dir(&dir).output().unwrap();
+    let cli = String::from_utf8(o.stdout).unwrap();
+    assert!(room.contains("within [-six -]{+three +}months"), "{room}");
+    assert!(cli.contains(&room), "the room's step is the CLI's: {room}\n---\n{cli}");
+}
+
 #[test]
 fn outside_git_the_decision_is_kept_and_the_failure_shown() {
     let repo = TempRepo::bundled();
