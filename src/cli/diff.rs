@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::output::{self, FormatArg};
 use super::{CliError, open, open_at, show::find};
 use crate::group::{Proposal, Status as ProposalStatus};
-use crate::redline::text::diff_texts_until;
+use crate::redline::text::diff_lasting_texts_until;
 use crate::render::{Document, changes};
 use crate::resolution::{ParagraphRef, ResolutionName};
 
@@ -47,8 +47,10 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
 
 fn texts(old: &Path, new: &Path, context: Option<usize>) -> Result<Document, CliError> {
     let read = |p: &Path| crate::source::read_any_text(p).map_err(CliError::user);
-    let (a, b) = (read(old)?, read(new)?);
-    let d = diff_texts_until(&a, &b, super::deadline());
+    // The process ends once the comparison is printed: its texts are kept
+    // for the process's life, and lent to the comparison, not copied.
+    let (a, b) = (read(old)?.leak(), read(new)?.leak());
+    let d = diff_lasting_texts_until(a, b, super::deadline());
     Ok(changes::texts(d, format!("{} → {}", old.display(), new.display()), context))
 }
 

@@ -3,6 +3,8 @@
 //! unchanged, deleted or inserted. Renderers turn the pieces into
 //! strikethrough and underline; this module knows nothing of output formats.
 
+use std::borrow::Cow;
+
 pub mod amend;
 pub mod budget;
 pub mod doc;
@@ -27,23 +29,23 @@ pub enum PieceKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Piece {
     pub kind: PieceKind,
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 impl Piece {
     pub fn new(kind: PieceKind, text: impl Into<String>) -> Self {
-        Piece { kind, text: text.into() }
+        Piece { kind, text: Cow::Owned(text.into()) }
     }
 }
 
 /// The text before the change: unchanged and deleted pieces.
 pub fn old_text(pieces: &[Piece]) -> String {
-    pieces.iter().filter(|p| p.kind != PieceKind::Ins).map(|p| p.text.as_str()).collect()
+    pieces.iter().filter(|p| p.kind != PieceKind::Ins).map(|p| p.text.as_ref()).collect()
 }
 
 /// The text after the change: unchanged and inserted pieces.
 pub fn new_text(pieces: &[Piece]) -> String {
-    pieces.iter().filter(|p| p.kind != PieceKind::Del).map(|p| p.text.as_str()).collect()
+    pieces.iter().filter(|p| p.kind != PieceKind::Del).map(|p| p.text.as_ref()).collect()
 }
 
 /// The wdiff notation: `[-deleted-]{+inserted+}`.

@@ -60,10 +60,10 @@ pub fn diff_words(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
     let (pre, suf) = common_ends(old, new);
     let mut d = diff_middle(&old[pre..old.len() - suf], &new[pre..new.len() - suf], deadline);
     if pre > 0 {
-        d.pieces.insert(0, Piece { kind: PieceKind::Same, text: old[..pre].to_string() });
+        d.pieces.insert(0, Piece { kind: PieceKind::Same, text: old[..pre].to_string().into() });
     }
     if suf > 0 {
-        d.pieces.push(Piece { kind: PieceKind::Same, text: old[old.len() - suf..].to_string() });
+        d.pieces.push(Piece { kind: PieceKind::Same, text: old[old.len() - suf..].to_string().into() });
     }
     d.pieces = apart(merge_same(d.pieces));
     d
@@ -85,13 +85,13 @@ fn apart(mut v: Vec<Piece>) -> Vec<Piece> {
             continue;
         }
         if let Some(after) = v.get_mut(k + 2).filter(|p| p.kind == PieceKind::Same && ws_start(&p.text)) {
-            let c = after.text.remove(0);
-            v[k].text.push(c);
-            v[k + 1].text.push(c);
+            let c = after.text.to_mut().remove(0);
+            v[k].text.to_mut().push(c);
+            v[k + 1].text.to_mut().push(c);
         } else if let Some(before) = k.checked_sub(1).and_then(|b| v.get_mut(b)).filter(|p| p.kind == PieceKind::Same && ws_end(&p.text)) {
-            let c = before.text.pop().expect("ends in a space");
-            v[k].text.insert(0, c);
-            v[k + 1].text.insert(0, c);
+            let c = before.text.to_mut().pop().expect("ends in a space");
+            v[k].text.to_mut().insert(0, c);
+            v[k + 1].text.to_mut().insert(0, c);
         }
         k += 2;
     }
@@ -127,7 +127,7 @@ fn merge_same(v: Vec<Piece>) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::with_capacity(v.len());
     for p in v {
         match out.last_mut() {
-            Some(last) if last.kind == p.kind => last.text.push_str(&p.text),
+            Some(last) if last.kind == p.kind => last.text.to_mut().push_str(&p.text),
             _ => out.push(p),
         }
     }
@@ -152,7 +152,7 @@ fn diff_middle(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
 }
 
 fn piece(kind: PieceKind, text: &str) -> Option<Piece> {
-    (!text.is_empty()).then(|| Piece { kind, text: text.to_string() })
+    (!text.is_empty()).then(|| Piece { kind, text: text.to_string().into() })
 }
 
 struct Sides<'a> {
@@ -288,8 +288,8 @@ impl Sides<'_> {
                 return;
             }
             match out.last_mut() {
-                Some(last) if last.kind == kind => last.text.push_str(text),
-                _ => out.push(Piece { kind, text: text.to_string() }),
+                Some(last) if last.kind == kind => last.text.to_mut().push_str(text),
+                _ => out.push(Piece { kind, text: text.to_string().into() }),
             }
         };
         for seg in segs {

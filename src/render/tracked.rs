@@ -27,7 +27,7 @@ pub fn merge(v: Vec<Piece>) -> Vec<Piece> {
             continue;
         }
         match out.last_mut() {
-            Some(last) if last.kind == p.kind => last.text.push_str(&p.text),
+            Some(last) if last.kind == p.kind => last.text.to_mut().push_str(&p.text),
             _ => out.push(p),
         }
     }

@@ -185,7 +185,7 @@ impl Keys {
             }
             line_hash(if from_end { &t[at..] } else { &t[..at] })
         };
-        Keys { start: lines.iter().map(|l| cut(l.text, false)).collect(), end: lines.iter().map(|l| cut(l.text, true)).collect() }
+        Keys { start: lines.iter().map(|l| cut(&l.text, false)).collect(), end: lines.iter().map(|l| cut(&l.text, true)).collect() }
     }
 
     /// The keys of the paragraphs from `from` on.

@@ -5,6 +5,7 @@
 use std::hash::BuildHasherDefault;
 
 use super::align::MAX_MATRIX;
+use super::line::words;
 use super::{Line, MIN_KEPT_WORDS, SIMILAR};
 use crate::redline::myers::Op;
 
@@ -40,7 +41,7 @@ impl<'a, 'b> Similarity<'a, 'b> {
     /// Judges every pair ahead, when there are at most [`MAX_MATRIX`].
     pub(super) fn new(a: &'a [Line<'b>], b: &'a [Line<'b>]) -> Self {
         let cells = a.len().saturating_mul(b.len());
-        if cells == 0 || cells > MAX_MATRIX || a.iter().chain(b).any(|l| l.words().len() > usize::from(u16::MAX)) {
+        if cells == 0 || cells > MAX_MATRIX {
             return Self::lazy(a, b);
         }
         if cells <= SMALL {
@@ -48,29 +49,32 @@ impl<'a, 'b> Similarity<'a, 'b> {
             let known = (0..cells).map(|c| lazy.similar(c / b.len(), c % b.len())).collect();
             return Similarity { a, b, known: Some(known) };
         }
+        let (wa, wb): (Vec<Vec<u64>>, Vec<Vec<u64>>) =
+            (a.iter().map(|l| words(&l.text)).collect(), b.iter().map(|l| words(&l.text)).collect());
+        if wa.iter().chain(&wb).any(|w| w.len() > usize::from(u16::MAX)) {
+            return Self::lazy(a, b);
+        }
         // Each distinct word of the new text, with the paragraphs that hold it and how often.
         let mut index: std::collections::HashMap<u64, Vec<(u32, u16)>, BuildHasherDefault<Prehashed>> = Default::default();
-        for (j, l) in b.iter().enumerate() {
-            for run in l.words().chunk_by(|x, y| x == y) {
+        for (j, w) in wb.iter().enumerate() {
+            for run in w.chunk_by(|x, y| x == y) {
                 index.entry(run[0]).or_default().push((j as u32, run.len() as u16));
             }
         }
-        a.iter().for_each(|l| {
-            l.words();
-        });
         // Row by row: the shared words of a[i] with every b[j], then the rule.
         let rows = |first: usize, known: &mut [bool]| {
             let mut common = vec![0u16; b.len()];
             for (k, out) in known.chunks_mut(b.len()).enumerate() {
-                let x = &a[first + k];
+                let (x, wx) = (&a[first + k], &wa[first + k]);
                 common.fill(0);
-                for run in x.words().chunk_by(|p, q| p == q) {
+                for run in wx.chunk_by(|p, q| p == q) {
                     for &(j, n) in index.get(&run[0]).map(Vec::as_slice).unwrap_or_default() {
                         common[j as usize] += n.min(run.len() as u16);
                     }
                 }
                 for (j, cell) in out.iter_mut().enumerate() {
-                    *cell = Self::judge(x, &b[j], || Counts::known(x, &b[j], usize::from(common[j])), true);
+                    let counts = || Counts { x: wx.len(), y: wb[j].len(), shared: usize::from(common[j]) };
+                    *cell = Self::judge(x, &b[j], counts, true);
                 }
             }
         };
@@ -92,7 +96,7 @@ impl<'a, 'b> Similarity<'a, 'b> {
     pub(super) fn similar(&self, i: usize, j: usize) -> bool {
         match &self.known {
             Some(k) => k[i * self.b.len() + j],
-            None => Self::judge(&self.a[i], &self.b[j], || Counts::between(self.a[i].text, self.b[j].text), false),
+            None => Self::judge(&self.a[i], &self.b[j], || Counts::between(&self.a[i].text, &self.b[j].text), false),
         }
     }
 
@@ -172,11 +176,6 @@ pub(super) struct Counts {
 }
 
 impl Counts {
-    /// Of a pair on the grid: the words known ahead.
-    fn known(x: &Line, y: &Line, shared: usize) -> Counts {
-        Counts { x: x.words().len(), y: y.words().len(), shared }
-    }
-
     /// Of a pair asked about alone: only the middle where they differ is
     /// hashed. Cut where both sides have white space, the same start and
     /// end hold the same words on both sides, so every word there is

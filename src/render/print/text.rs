@@ -172,7 +172,7 @@ impl Printer {
 
     fn pieces(&mut self, pieces: &[Piece]) {
         for p in pieces {
-            let text = if self.visible { visible(&p.text) } else { Cow::Borrowed(p.text.as_str()) };
+            let text = if self.visible { visible(&p.text) } else { Cow::Borrowed(p.text.as_ref()) };
             match (p.kind, self.term) {
                 (PieceKind::Same, _) => self.out.push_str(&text),
                 // Pushed, not formatted: a 2 MB comparison has a hundred thousand marks.

@@ -246,7 +246,7 @@ impl<'a> Writer<'a> {
             && matches!(b.kind, BlockKind::Item | BlockKind::Paragraph)
             && let Some(sep) = pieces.iter_mut().flat_map(|p| p.text.find(' ').map(|at| (p, at))).next()
         {
-            sep.0.text.replace_range(sep.1..sep.1 + 1, "\t");
+            sep.0.text.to_mut().replace_range(sep.1..sep.1 + 1, "\t");
         }
         // Sections are headings: their style makes them bold.
         let look = Look::default();
