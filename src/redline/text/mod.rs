@@ -80,7 +80,7 @@ const MIN_KEPT_WORDS: usize = 8;
 const MAX_MOVE_PAIRS: usize = 250_000;
 
 /// Texts of at least this many bytes together are read on two threads.
-const READ_APART: usize = 256 * 1024;
+pub const READ_APART: u64 = 256 * 1024;
 
 /// Compares two texts within `budget` (alignment and word diffs together).
 pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
@@ -124,7 +124,7 @@ fn compare(old: &str, new: &str, lent: Option<Lent>, deadline: Instant) -> TextD
     // Reading each text into paragraphs is a fifth of a large comparison,
     // and neither needs the other: on two 2 MB texts, 3.6 ms on one thread.
     // (A thread costs more than reading the Annex 2 of CoP17 Doc. 25.)
-    let (a, b) = if old.len() + new.len() >= READ_APART {
+    let (a, b) = if (old.len() + new.len()) as u64 >= READ_APART {
         std::thread::scope(|s| {
             let later = s.spawn(|| read(new));
             let first = read(old);
