@@ -3,8 +3,6 @@
 
 use std::borrow::Cow;
 
-use super::{line_hash, paragraphs};
-
 /// A paragraph as the comparison sees it. (Its words' hashes were kept
 /// here too, found when first asked: the cells for them were 1.2 MB of
 /// fresh memory on two 2 MB texts, for the few paragraphs a grid judges.)
@@ -75,11 +73,6 @@ static BYTE: [u8; 256] = {
     }
     t
 };
-
-/// A text's paragraphs, each with its hash.
-pub(super) fn read(text: &str) -> Vec<Line<'_>> {
-    paragraphs(text).into_iter().map(|text| Line { hash: line_hash(&text), text }).collect()
-}
 
 #[cfg(test)]
 mod tests {

@@ -43,7 +43,8 @@ use super::myers::Op;
 pub(super) use super::tokens::fast_hash as line_hash;
 use super::words::diff_words;
 use super::{Piece, PieceKind};
-use line::{Line, read};
+use line::Line;
+use paragraphs::read;
 
 /// One paragraph of the comparison; its pieces never hold a line break.
 #[derive(Debug, Clone, PartialEq, Eq)]
