@@ -10,17 +10,36 @@
 /// A fast hash of a paragraph or token, eight bytes at a time (multiply and
 /// rotate, as FxHash does); only a prefilter before comparing text.
 pub fn fast_hash(s: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h: u64 = s.len() as u64;
+    let mut h = Hash::new(s.len());
     let mut chunks = s.as_bytes().chunks_exact(8);
     for c in &mut chunks {
-        let v = u64::from_le_bytes(c.try_into().expect("eight bytes"));
-        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        h.add(u64::from_le_bytes(c.try_into().expect("eight bytes")));
     }
-    let mut tail = [0u8; 8];
-    let rest = chunks.remainder();
-    tail[..rest.len()].copy_from_slice(rest);
-    (h.rotate_left(5) ^ u64::from_le_bytes(tail)).wrapping_mul(K)
+    h.finish(chunks.remainder())
+}
+
+/// [`fast_hash`] fed eight bytes at a time, for a reader that has them at
+/// hand for another purpose too.
+pub struct Hash(u64);
+
+impl Hash {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    pub fn new(len: usize) -> Hash {
+        Hash(len as u64)
+    }
+
+    pub fn add(&mut self, eight: u64) {
+        self.0 = (self.0.rotate_left(5) ^ eight).wrapping_mul(Self::K);
+    }
+
+    /// The hash, with the last bytes (fewer than eight).
+    pub fn finish(mut self, rest: &[u8]) -> u64 {
+        let mut tail = [0u8; 8];
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail));
+        self.0
+    }
 }
 
 /// What a token is.
