@@ -254,6 +254,12 @@ pub(super) enum Command {
         #[arg(long)]
         meeting: Option<String>,
     },
+    /// The room's second screen, read-only: the item, the provision the chair puts on the screen, the floor.
+    Screen {
+        /// The meeting (its id); default: as for `room`.
+        #[arg(long)]
+        meeting: Option<String>,
+    },
 }
 
 /// The arguments of `withdraw` and `reject`.

@@ -152,9 +152,8 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     }
     // Every command but the room, which runs for hours, compares within one budget.
     // Asked only of a command that may open the room (two system calls every other command is spared).
-    let terminal = || std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin());
     // (`gavel demo` goes on into the room on a terminal.)
-    let in_room = matches!(cli.command, Some(Command::Room { .. }))
+    let in_room = matches!(cli.command, Some(Command::Room { .. } | Command::Screen { .. }))
         || ((cli.command.is_none() || matches!(cli.command, Some(Command::Demo { .. }))) && terminal());
     if !in_room {
         crate::redline::budget::until(deadline());
@@ -205,6 +204,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             )
         }
         Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
+        Some(Command::Screen { meeting }) => screen(repo, meeting.as_deref()),
         None if terminal() => room(repo, None),
         Some(Command::Status) | None => status::run(repo),
     }
@@ -212,13 +212,34 @@ fn run(cli: Cli) -> Result<u8, CliError> {
 
 /// Opens the meeting room on a meeting of the repository.
 pub(crate) fn room(repo: Option<&Path>, meeting: Option<&str>) -> Result<u8, CliError> {
+    let (ws, m) = room_meeting(repo, meeting)?;
+    crate::tui::run(&ws, m).map_err(CliError::user)?;
+    Ok(0)
+}
+
+/// Both standard input and output are a terminal.
+fn terminal() -> bool {
+    std::io::IsTerminal::is_terminal(&std::io::stdout()) && std::io::IsTerminal::is_terminal(&std::io::stdin())
+}
+
+/// Shows the room's second screen of a meeting of the repository.
+fn screen(repo: Option<&Path>, meeting: Option<&str>) -> Result<u8, CliError> {
+    if !terminal() {
+        return Err(CliError::user("the screen is for a terminal: run `gavel screen` in the terminal that is projected"));
+    }
+    let (ws, m) = room_meeting(repo, meeting)?;
+    crate::tui::screen::run(&ws, m).map_err(CliError::user)?;
+    Ok(0)
+}
+
+/// The repository and the meeting a room or a screen opens.
+fn room_meeting(repo: Option<&Path>, meeting: Option<&str>) -> Result<(Workspace, usize), CliError> {
     let ws = open(repo)?;
     let m = match meeting {
         Some(id) => self::meeting(&ws, id)?,
         None => crate::tui::choose_meeting(&ws, None).map_err(CliError::user)?,
     };
-    crate::tui::run(&ws, m).map_err(CliError::user)?;
-    Ok(0)
+    Ok((ws, m))
 }
 
 /// The repository as it was at a revision (`--at`), or as it is on disk.

@@ -167,6 +167,14 @@ pub enum Event {
     OrderChanged {
         parties_first: bool,
     },
+    /// The chair puts a provision on the room's screen (`gavel screen`), by
+    /// its identity in the text as the item's proposals make it; none takes
+    /// it off.
+    OnScreen {
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        provision: Option<String>,
+    },
 }
 
 impl Event {
@@ -183,7 +191,8 @@ impl Event {
             | Event::ProposalMade { item, .. }
             | Event::FloorPaused { item }
             | Event::FloorResumed { item }
-            | Event::FloorTime { item, .. } => Some(item),
+            | Event::FloorTime { item, .. }
+            | Event::OnScreen { item, .. } => Some(item),
             Event::Correction { with: Some(e), .. } => e.item(),
             Event::Attendance { .. }
             | Event::Committed { .. }

@@ -95,6 +95,8 @@ pub struct ItemState {
     pub decision: Option<DecisionState>,
     /// Proposals drafted during the item, in order.
     pub drafts: Vec<Draft>,
+    /// The provision the chair put on the screen during the item (its identity).
+    pub on_screen: Option<String>,
 }
 
 /// The meeting as the journal left it.
@@ -235,6 +237,7 @@ impl Session {
             }
             Event::SpeakingTime { seconds } => self.speaking_time = *seconds,
             Event::OrderChanged { parties_first } => self.parties_first = *parties_first,
+            Event::OnScreen { item, provision } => self.items.entry(item.clone()).or_default().on_screen = provision.clone(),
             Event::Intervention { item, member, .. } => {
                 let st = self.items.entry(item.clone()).or_default();
                 if st.floor.as_ref().is_some_and(|f| &f.member == member) {

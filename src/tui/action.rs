@@ -65,6 +65,8 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Put the selected provision on the room's screen, or take it off.
+    PutOnScreen,
     /// Correct or strike what was recorded on the current item.
     OpenCorrections,
     /// Strike the selected entry (in the corrections list).

@@ -107,6 +107,7 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'c' => Action::OpenCompeting,
             's' => Action::PreviewMinutes,
             'A' => Action::OpenAttendance,
+            'S' => Action::PutOnScreen,
             _ => return None,
         },
         _ => return None,

@@ -14,6 +14,7 @@ mod normal;
 mod popups;
 mod proposals;
 pub mod runner;
+pub mod screen;
 pub mod view;
 
 pub use correct::describe as describe_entry;
@@ -145,6 +146,36 @@ fn watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>) {
     });
 }
 
+/// A flag set when the process is told to stop (SIGTERM, SIGHUP, SIGINT,
+/// or its terminal gone), and the flag the loop sets when it has left (see [`watchdog`]).
+fn stop_on_signals() -> (Arc<AtomicBool>, Arc<AtomicBool>) {
+    let stop = Arc::new(AtomicBool::new(false));
+    let done = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+    }
+    watchdog(Arc::clone(&stop), Arc::clone(&done));
+    (stop, done)
+}
+
+/// Takes the terminal (raw mode, the alternate screen, and the mouse when
+/// asked); the guard gives it back however the program leaves, a panic included.
+fn enter_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, Guard), String> {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        default_hook(info);
+    }));
+    enable_raw_mode().map_err(|e| format!("cannot use this terminal: {e}"))?;
+    let guard = Guard;
+    execute!(stdout(), EnterAlternateScreen).map_err(|e| format!("cannot use this terminal: {e}"))?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture).map_err(|e| format!("cannot use this terminal: {e}"))?;
+    }
+    let terminal = Terminal::new(CrosstermBackend::new(stdout())).map_err(|e| e.to_string())?;
+    Ok((terminal, guard))
+}
+
 /// Runs the room on a meeting until the chair quits or the process is told to stop.
 pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let clock = SystemClock;
@@ -161,21 +192,8 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
         _ => None,
     };
     let mut runner = Runner::threaded(&app);
-    let stop = Arc::new(AtomicBool::new(false));
-    let done = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
-        let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
-    }
-    watchdog(Arc::clone(&stop), Arc::clone(&done));
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        default_hook(info);
-    }));
-    enable_raw_mode().map_err(|e| format!("cannot use this terminal: {e}"))?;
-    let _guard = Guard;
-    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture).map_err(|e| format!("cannot use this terminal: {e}"))?;
-    let mut terminal: Terminal<CrosstermBackend<Stdout>> = Terminal::new(CrosstermBackend::new(stdout())).map_err(|e| e.to_string())?;
+    let (stop, done) = stop_on_signals();
+    let (mut terminal, _guard) = enter_terminal(true)?;
     let result = (|| -> Result<(), String> {
         while !app.quit && !stop.load(Ordering::Relaxed) {
             runner.poll(&mut app, clock.now());

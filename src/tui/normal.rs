@@ -82,6 +82,7 @@ impl App {
             Action::ToggleHelp => self.mode = Mode::Help,
             Action::ShowDocuments => self.mode = Mode::Documents,
             Action::ToggleErrors => self.show_errors = !self.show_errors,
+            Action::PutOnScreen => fx = self.put_on_screen(),
             Action::ToggleOrder => fx.push(Effect::Append(Event::OrderChanged { parties_first: !self.session.parties_first })),
             Action::FocusNext => {
                 self.focus = match self.focus {

@@ -30,7 +30,7 @@ pub fn areas(area: Rect) -> Areas {
     Areas { agenda: left, speakers, resolution, status }
 }
 
-fn mmss(secs: i64) -> String {
+pub(super) fn mmss(secs: i64) -> String {
     let s = secs.abs();
     format!("{}{:02}:{:02}", if secs < 0 { "-" } else { "" }, s / 60, s % 60)
 }
@@ -236,16 +236,16 @@ pub fn wrap(content: Vec<Span<'static>>, width: usize, indent: usize) -> Vec<Lin
 /// The resolution with the current item's proposals in place, one entry a
 /// provision, each wrapped to `width`.
 pub fn resolution_rows(app: &App, width: usize) -> Vec<Vec<Line<'static>>> {
-    app.blocks
-        .iter()
-        .map(|b| {
-            let mut content = spans(&line_pieces(b), app.color);
-            if b.status == Status::Moved {
-                content.push(Span::raw("  (moved here)"));
-            }
-            wrap(content, width, 4 * b.depth)
-        })
-        .collect()
+    app.blocks.iter().map(|b| block_rows(b, app.color, width, 4 * b.depth)).collect()
+}
+
+/// A provision with its changes marked, wrapped to `width` and indented.
+pub(super) fn block_rows(b: &crate::redline::doc::Block, color: bool, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let mut content = spans(&line_pieces(b), color);
+    if b.status == Status::Moved {
+        content.push(Span::raw("  (moved here)"));
+    }
+    wrap(content, width, indent)
 }
 
 fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
@@ -269,8 +269,9 @@ fn draw_resolution(f: &mut Frame, app: &App, area: Rect) {
     }
     let visible = area.height.saturating_sub(2) as usize;
     let scroll = start.saturating_sub(visible / 3);
+    let screen = app.on_screen().map(|k| format!("; on the screen: {}", app.cite(k))).unwrap_or_default();
     let p = Paragraph::new(safe(lines))
-        .block(pane(format!(" {name}: proposals in place (E amend, h history, c compare) "), focused))
+        .block(pane(format!(" {name}: proposals in place{screen} (E amend, h history, c compare, S screen) "), focused))
         .scroll((scroll as u16, 0));
     f.render_widget(p, area);
 }
@@ -317,6 +318,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("E", "amend the selected provision (editor, live tracked changes)"),
     ("h", "history of the selected provision, from git"),
     ("c", "competing proposals on the selected provision, side by side"),
+    ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
     ("s", "preview the summary record of the session so far"),
     ("A", "attendance at the current session (space marks present)"),
     ("e", "show / hide problems"),
