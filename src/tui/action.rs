@@ -65,6 +65,12 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Go to a provision cited (`g`, `:`), or search the text (`/`).
+    OpenFind {
+        search: bool,
+    },
+    /// The next (or previous) match of the last search.
+    NextMatch(bool),
     /// Put the selected provision on the room's screen, or take it off.
     PutOnScreen,
     /// Correct or strike what was recorded on the current item.

@@ -97,6 +97,11 @@ pub enum Mode {
         typing: bool,
         correcting: Option<String>,
     },
+    /// Typing a provision to go to, or (`search`) words to search for.
+    Find {
+        query: String,
+        search: bool,
+    },
     /// The item's recorded entries, to correct or strike one.
     Corrections {
         selected: usize,
@@ -151,6 +156,8 @@ pub struct App {
     pub proposals_broken: bool,
     /// Another room has this meeting open (who, as its lock says): this one records nothing.
     pub read_only: Option<String>,
+    /// The last search (`/`), for `n` and `N`.
+    pub search: Option<String>,
 }
 
 impl App {
@@ -204,6 +211,7 @@ impl App {
             in_flight: HashSet::new(),
             proposals_broken,
             read_only: None,
+            search: None,
         };
         app.refresh();
         app.resolution_selected = app.item_provision();
@@ -351,6 +359,7 @@ impl App {
             Mode::Minutes { .. } | Mode::Attendance { .. } => self.update_record(action),
             Mode::Decide { .. } => self.update_decide(action),
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
+            Mode::Find { .. } => self.update_find(action),
             _ => self.update_main(action),
         }
     }

@@ -68,7 +68,8 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
-    let typing = matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. } | Mode::Strike { .. });
+    let typing =
+        matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. } | Mode::Strike { .. } | Mode::Find { .. });
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
         (KeyCode::Enter, _) => Action::Confirm,
@@ -108,6 +109,10 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             's' => Action::PreviewMinutes,
             'A' => Action::OpenAttendance,
             'S' => Action::PutOnScreen,
+            'g' | ':' => Action::OpenFind { search: false },
+            '/' => Action::OpenFind { search: true },
+            'n' => Action::NextMatch(true),
+            'N' => Action::NextMatch(false),
             _ => return None,
         },
         _ => return None,

@@ -9,8 +9,10 @@ mod commits;
 mod correct;
 mod decide;
 mod draft;
+mod find;
 pub mod keys;
 mod normal;
+mod place;
 mod popups;
 mod proposals;
 pub mod runner;
@@ -92,7 +94,7 @@ pub struct Room {
 impl Room {
     /// The room on a meeting of the workspace, committing on the caller's thread.
     pub fn open(ws: &Workspace, meeting: usize, now: i64) -> Room {
-        let app = App::new(ws, meeting, now);
+        let app = opened(ws, meeting, now);
         let runner = Runner::inline(&app);
         Room { app, runner }
     }
@@ -176,10 +178,19 @@ fn enter_terminal(mouse: bool) -> Result<(Terminal<CrosstermBackend<Stdout>>, Gu
     Ok((terminal, guard))
 }
 
+/// The room on a meeting, where the chair left it last time (see [`place`]).
+fn opened(ws: &Workspace, meeting: usize, now: i64) -> App {
+    let mut app = App::new(ws, meeting, now);
+    if let Some(p) = place::Place::load(&app.root, &app.meeting_id) {
+        p.apply(&mut app);
+    }
+    app
+}
+
 /// Runs the room on a meeting until the chair quits or the process is told to stop.
 pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let clock = SystemClock;
-    let mut app = App::new(ws, meeting, clock.now());
+    let mut app = opened(ws, meeting, clock.now());
     // One room writes a meeting's journal at a time; a second one opens read-only.
     let entry = &ws.meetings[meeting];
     let _room_lock = match crate::ops::git_dir(&ws.root).map(|g| crate::ops::lock::RepoLock::room(&g, &entry.group, &entry.id)) {

@@ -83,6 +83,8 @@ impl App {
             Action::ShowDocuments => self.mode = Mode::Documents,
             Action::ToggleErrors => self.show_errors = !self.show_errors,
             Action::PutOnScreen => fx = self.put_on_screen(),
+            Action::OpenFind { search } => self.open_find(search),
+            Action::NextMatch(forward) => self.next_match(forward),
             Action::ToggleOrder => fx.push(Effect::Append(Event::OrderChanged { parties_first: !self.session.parties_first })),
             Action::FocusNext => {
                 self.focus = match self.focus {

@@ -10,6 +10,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
 use super::app::{Action, App, Done, Effect, Job, JobResult, Step};
+use super::place::Place;
 use crate::journal::{Entry, Journal};
 use crate::ops::{self, Context};
 use crate::resolution::ResolutionName;
@@ -29,6 +30,8 @@ pub struct Runner {
     pending: usize,
     /// Text to open in `$EDITOR` (the terminal loop does it).
     pub external: Option<String>,
+    /// The chair's place in the text as last kept.
+    place: Option<Place>,
 }
 
 impl Runner {
@@ -58,6 +61,7 @@ impl Runner {
             worker: None,
             pending: 0,
             external: None,
+            place: Some(Place::of(app)),
         }
     }
 
@@ -107,6 +111,12 @@ impl Runner {
                 }
             };
             queue.extend(app.update(next, now));
+        }
+        // Where the chair is in the text, kept when it moved (for the next time the room opens).
+        let place = Place::of(app);
+        if self.place.as_ref() != Some(&place) {
+            let _ = place.save(&self.root, &self.meeting);
+            self.place = Some(place);
         }
     }
 

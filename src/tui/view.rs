@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 
 use super::app::{App, Mode, Pane};
 use super::popups::{
@@ -83,6 +83,12 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Edit { names, supporting, query, discard } => draw_editor(f, app, *names, *supporting, query, *discard),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
+        Mode::Find { query, search } => {
+            let ask = if *search { "Search the text" } else { "Go to (23 b), preamble 5, IX …)" };
+            let text = format!(" {ask}: {query}_   Enter: go · Esc: cancel");
+            f.render_widget(Clear, a.status);
+            f.render_widget(Paragraph::new(safe(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED)))), a.status);
+        }
         Mode::Normal => {}
     }
     if app.show_errors {
@@ -319,6 +325,8 @@ pub const KEYS: &[(&str, &str)] = &[
     ("h", "history of the selected provision, from git"),
     ("c", "competing proposals on the selected provision, side by side"),
     ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
+    ("g / :", "go to a provision: 23 b), 13(a)(iv), preamble 5, IX"),
+    ("/  n N", "search the text; next, previous match"),
     ("s", "preview the summary record of the session so far"),
     ("A", "attendance at the current session (space marks present)"),
     ("e", "show / hide problems"),
