@@ -167,6 +167,11 @@ pub enum Event {
     OrderChanged {
         parties_first: bool,
     },
+    /// The chair closes the item's list of speakers ("the list is closed"), or reopens it.
+    ListClosed {
+        item: String,
+        closed: bool,
+    },
     /// The chair puts a provision on the room's screen (`gavel screen`), by
     /// its identity in the text as the item's proposals make it; none takes
     /// it off.
@@ -192,7 +197,8 @@ impl Event {
             | Event::FloorPaused { item }
             | Event::FloorResumed { item }
             | Event::FloorTime { item, .. }
-            | Event::OnScreen { item, .. } => Some(item),
+            | Event::OnScreen { item, .. }
+            | Event::ListClosed { item, .. } => Some(item),
             Event::Correction { with: Some(e), .. } => e.item(),
             Event::Attendance { .. }
             | Event::Committed { .. }

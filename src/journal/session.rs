@@ -97,6 +97,8 @@ pub struct ItemState {
     pub drafts: Vec<Draft>,
     /// The provision the chair put on the screen during the item (its identity).
     pub on_screen: Option<String>,
+    /// The chair closed the list of speakers.
+    pub list_closed: bool,
 }
 
 /// The meeting as the journal left it.
@@ -237,6 +239,7 @@ impl Session {
             }
             Event::SpeakingTime { seconds } => self.speaking_time = *seconds,
             Event::OrderChanged { parties_first } => self.parties_first = *parties_first,
+            Event::ListClosed { item, closed } => self.items.entry(item.clone()).or_default().list_closed = *closed,
             Event::OnScreen { item, provision } => self.items.entry(item.clone()).or_default().on_screen = provision.clone(),
             Event::Intervention { item, member, .. } => {
                 let st = self.items.entry(item.clone()).or_default();

@@ -65,6 +65,8 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Close the current item's list of speakers, or reopen it.
+    ToggleList,
     /// Go to a provision cited (`g`, `:`), or search the text (`/`).
     OpenFind {
         search: bool,

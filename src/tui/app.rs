@@ -97,6 +97,10 @@ pub enum Mode {
         typing: bool,
         correcting: Option<String>,
     },
+    /// The list of speakers is closed: add this member anyway?
+    AddToClosed {
+        member: String,
+    },
     /// Typing a provision to go to, or (`search`) words to search for.
     Find {
         query: String,
@@ -287,7 +291,8 @@ impl App {
         if adopted { ItemStatus::Concluded } else { ItemStatus::NotCommitted }
     }
 
-    pub(super) fn speakers(&self) -> Vec<String> {
+    /// The current item's list of speakers, in order.
+    pub fn speakers(&self) -> Vec<String> {
         self.session
             .current
             .as_ref()
@@ -360,6 +365,7 @@ impl App {
             Mode::Decide { .. } => self.update_decide(action),
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
             Mode::Find { .. } => self.update_find(action),
+            Mode::AddToClosed { .. } => self.update_closed_list(action),
             _ => self.update_main(action),
         }
     }

@@ -58,6 +58,13 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
+    if let Mode::AddToClosed { .. } = mode {
+        return Some(match k.code {
+            KeyCode::Char('y') | KeyCode::Enter => Action::Confirm,
+            KeyCode::Char('n') | KeyCode::Esc => Action::Cancel,
+            _ => return None,
+        });
+    }
     if let Mode::Corrections { .. } = mode {
         return Some(match k.code {
             KeyCode::Enter => Action::Confirm,
@@ -109,6 +116,7 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             's' => Action::PreviewMinutes,
             'A' => Action::OpenAttendance,
             'S' => Action::PutOnScreen,
+            'L' => Action::ToggleList,
             'g' | ':' => Action::OpenFind { search: false },
             '/' => Action::OpenFind { search: true },
             'n' => Action::NextMatch(true),

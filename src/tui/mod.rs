@@ -17,6 +17,7 @@ mod popups;
 mod proposals;
 pub mod runner;
 pub mod screen;
+mod speakers;
 pub mod view;
 
 pub use correct::describe as describe_entry;

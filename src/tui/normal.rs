@@ -35,7 +35,7 @@ impl App {
                     (Some(member), Some(_)) if for_record => {
                         self.mode = Mode::Record { member, summary: String::new(), position: 0, correcting: None }
                     }
-                    (Some(member), Some(item)) => fx.push(Effect::Append(Event::SpeakerAdded { item, member, point_of_order: poo })),
+                    (Some(member), Some(item)) => fx = self.ask_floor(item, member, poo),
                     _ => {}
                 }
             }
@@ -84,6 +84,7 @@ impl App {
             Action::ToggleErrors => self.show_errors = !self.show_errors,
             Action::PutOnScreen => fx = self.put_on_screen(),
             Action::OpenFind { search } => self.open_find(search),
+            Action::ToggleList => fx = self.toggle_list(),
             Action::NextMatch(forward) => self.next_match(forward),
             Action::ToggleOrder => fx.push(Effect::Append(Event::OrderChanged { parties_first: !self.session.parties_first })),
             Action::FocusNext => {

@@ -83,6 +83,11 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Edit { names, supporting, query, discard } => draw_editor(f, app, *names, *supporting, query, *discard),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
+        Mode::AddToClosed { member } => popup(
+            f,
+            "The list of speakers is closed",
+            vec![Line::from(format!("Add {member} anyway? y adds them at the end · n (or Esc) does not"))],
+        ),
         Mode::Find { query, search } => {
             let ask = if *search { "Search the text" } else { "Go to (23 b), preamble 5, IX …)" };
             let text = format!(" {ask}: {query}_   Enter: go · Esc: cancel");
@@ -167,7 +172,8 @@ fn draw_speakers(f: &mut Frame, app: &App, area: Rect) {
     let offset = usize::from(app.floor().is_some());
     let mut state = ListState::default().with_selected(Some(app.speaker_selected + offset).filter(|_| app.focus == Pane::Speakers));
     let order = if app.session.parties_first { "Parties first" } else { "in order asked" };
-    let title = format!(" Speakers ({order}, {} each) ", mmss(i64::from(app.session.speaking_time)));
+    let closed = if app.list_closed() { "LIST CLOSED, " } else { "" };
+    let title = format!(" Speakers ({closed}{order}, {} each) ", mmss(i64::from(app.session.speaking_time)));
     let list =
         List::new(lines).block(pane(title, app.focus == Pane::Speakers)).highlight_style(Style::default().add_modifier(Modifier::REVERSED));
     f.render_stateful_widget(list, area, &mut state);
@@ -325,6 +331,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("h", "history of the selected provision, from git"),
     ("c", "competing proposals on the selected provision, side by side"),
     ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
+    ("L", "close / reopen the list of speakers"),
     ("g / :", "go to a provision: 23 b), 13(a)(iv), preamble 5, IX"),
     ("/  n N", "search the text; next, previous match"),
     ("s", "preview the summary record of the session so far"),

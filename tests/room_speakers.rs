@@ -1,0 +1,77 @@
+//! The list of speakers as a chair keeps it: closed and reopened (journaled,
+//! shown), a late request asked about, a member already listed left in place.
+
+mod common;
+
+use common::demo::Demo;
+use gavel::journal::{Event, Journal};
+use gavel::tui::Room;
+use gavel::tui::app::{Action, Mode, Pane};
+use gavel::workspace::Workspace;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const T0: i64 = 1_738_674_000;
+
+fn room(dir: &std::path::Path) -> Room {
+    let ws = Workspace::load(dir);
+    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
+    let mut r = Room::open(&ws, m, T0);
+    r.update(Action::Focus(Pane::Agenda), T0);
+    r.agenda_selected = 6;
+    r.update(Action::Confirm, T0);
+    r
+}
+
+fn ask(r: &mut Room, name: &str, point_of_order: bool) {
+    r.update(Action::OpenAddSpeaker { point_of_order }, T0);
+    for c in name.chars() {
+        r.update(Action::Type(c), T0);
+    }
+    r.update(Action::Confirm, T0);
+}
+
+fn screen(r: &Room) -> String {
+    let mut t = Terminal::new(TestBackend::new(140, 40)).unwrap();
+    t.draw(|f| gavel::tui::view::draw(f, r)).unwrap();
+    let b = t.backend().buffer().clone();
+    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+}
+
+#[test]
+fn a_closed_list_asks_and_a_listed_member_stays_in_place() {
+    let d = Demo::new(None);
+    let mut r = room(&d.dir);
+    ask(&mut r, "kenya", false);
+    ask(&mut r, "canada", false);
+    ask(&mut r, "kenya", false);
+    assert_eq!(r.speakers(), ["Kenya", "Canada"], "Kenya stays first");
+    assert_eq!(r.notice.as_deref(), Some("Kenya is already on the list (1): left in their place."));
+
+    r.update(Action::ToggleList, T0);
+    assert!(r.list_closed());
+    assert!(screen(&r).contains("Speakers (LIST CLOSED"), "{}", screen(&r));
+    // A late request: asked, and refused.
+    ask(&mut r, "botswana", false);
+    assert!(matches!(&r.mode, Mode::AddToClosed { member } if member == "Botswana"));
+    assert!(screen(&r).contains("Add Botswana anyway?"));
+    r.update(Action::Cancel, T0);
+    assert_eq!(r.speakers(), ["Kenya", "Canada"]);
+    // Asked again, and added at the end.
+    ask(&mut r, "botswana", false);
+    r.update(Action::Confirm, T0);
+    assert_eq!(r.speakers(), ["Kenya", "Canada", "Botswana"]);
+    // A point of order is never refused: to the front.
+    ask(&mut r, "china", true);
+    assert_eq!(r.speakers()[0], "China");
+
+    // Journaled: a restarted room has the list closed, and reopening it is journaled too.
+    let mut again = room(&d.dir);
+    assert!(again.list_closed());
+    again.update(Action::ToggleList, T0);
+    assert!(!again.list_closed());
+    let (entries, _) = Journal::new(again.journal_path.clone()).read();
+    let closes: Vec<bool> =
+        entries.iter().filter_map(|e| if let Event::ListClosed { closed, .. } = e.event { Some(closed) } else { None }).collect();
+    assert_eq!(closes, [true, false]);
+}
