@@ -2,6 +2,7 @@
 //! agendas, and proposals to amend resolutions. All read from JSON.
 
 pub mod append;
+pub mod countries;
 pub mod meeting;
 pub mod member;
 pub mod proposal;

@@ -162,6 +162,8 @@ pub struct App {
     pub read_only: Option<String>,
     /// The last search (`/`), for `n` and `N`.
     pub search: Option<String>,
+    /// The names each member answers to, in the group's order (found when first asked).
+    member_forms: std::cell::OnceCell<Vec<Vec<String>>>,
 }
 
 impl App {
@@ -216,6 +218,7 @@ impl App {
             proposals_broken,
             read_only: None,
             search: None,
+            member_forms: Default::default(),
         };
         app.refresh();
         app.resolution_selected = app.item_provision();
@@ -263,17 +266,32 @@ impl App {
         self.session.current.as_ref().and_then(|c| self.items.iter().find(|i| &i.id == c))
     }
 
-    /// Members matching a typed filter, Parties first.
+    /// Members matching a typed filter: a Party by its name, short forms
+    /// and ISO codes too ([`crate::group::countries`]). A code typed whole
+    /// comes first ("USA": the United States, then Born Free USA), then Parties.
     pub fn matches(&self, query: &str) -> Vec<&Member> {
-        let q = query.to_lowercase();
-        let mut v: Vec<&Member> = self
-            .group
+        let q = query.trim().to_lowercase();
+        let members: Vec<&Member> = self.group.iter().flat_map(|g| g.members.iter()).collect();
+        // The names each Party answers to, found once (ISO's table is searched by name).
+        let forms = self.member_forms.get_or_init(|| {
+            members
+                .iter()
+                .map(|m| if m.category == Category::Party { crate::group::countries::forms(&m.name).unwrap_or_default() } else { Vec::new() })
+                .collect()
+        });
+        let mut v: Vec<(&Member, bool)> = members
             .iter()
-            .flat_map(|g| g.members.iter())
-            .filter(|m| m.name.to_lowercase().contains(&q) || m.short_name.as_deref().is_some_and(|s| s.to_lowercase().contains(&q)))
+            .zip(forms)
+            .filter_map(|(m, f)| {
+                let code = crate::group::countries::is_code(f, query);
+                let named = m.name.to_lowercase().contains(&q)
+                    || m.short_name.as_deref().is_some_and(|s| s.to_lowercase().contains(&q))
+                    || f.iter().any(|x| x.to_lowercase().contains(&q));
+                (code || named).then_some((*m, code))
+            })
             .collect();
-        v.sort_by_key(|m| (m.category != Category::Party, m.category));
-        v
+        v.sort_by_key(|(m, code)| (!code, m.category != Category::Party, m.category));
+        v.into_iter().map(|(m, _)| m).collect()
     }
 
     /// Where an item stands, with what git has of its decision.
