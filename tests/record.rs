@@ -22,9 +22,9 @@ fn session(repo: &TempRepo) -> Vec<Event> {
     let b23 = "when, within six months, the information requested has not been provided, Parties provide the Secretariat with justification for why they have not been able to respond;";
     let _ = repo;
     vec![
-        Event::Attendance { session: "Working group session".into(), member: "Kenya".into(), present: true },
-        Event::Attendance { session: "Working group session".into(), member: "Botswana".into(), present: true },
-        Event::Attendance { session: "Working group session".into(), member: "TRAFFIC".into(), present: true },
+        Event::Attendance { session: "Working group session (2025-02-04)".into(), member: "Kenya".into(), present: true },
+        Event::Attendance { session: "Working group session (2025-02-04)".into(), member: "Botswana".into(), present: true },
+        Event::Attendance { session: "Working group session (2025-02-04)".into(), member: "TRAFFIC".into(), present: true },
         Event::ItemTakenUp { item: "7".into() },
         iv("7", "TRAFFIC", Position::Opposes, "considered three months too short for some Parties"),
         iv("7", "Kenya", Position::General, "introduced the proposal on timeframes"),
@@ -59,7 +59,11 @@ fn the_record_reads_like_a_cites_summary_record() {
     let m = minutes(&sources);
     assert!(m.problems.is_empty(), "{:?}", m.problems);
     let t = gavel::render::print::text::print(&m.doc, false, false);
-    assert!(t.contains("Present at Working group session: Parties: Kenya, Botswana; Observers and others: TRAFFIC."), "{t}");
+    // Namibia was not marked, but took the floor: present.
+    assert!(
+        t.contains("Present at Working group session (2025-02-04): Parties: Kenya, Botswana, Namibia; Observers and others: TRAFFIC."),
+        "{t}"
+    );
     // Parties speak first in the record, then Observers, whatever the order of the floor.
     let k = t.find("Kenya introduced the proposal on timeframes.").unwrap();
     let b = t.find("Botswana supported the proposal and noted that the overall six months was kept.").unwrap();

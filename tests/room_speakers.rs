@@ -1,5 +1,7 @@
 //! The list of speakers as a chair keeps it: closed and reopened (journaled,
-//! shown), a late request asked about, a member already listed left in place.
+//! shown), a late request asked about, a member already listed left in place;
+//! members found by their ISO codes; attendance searched, marked in bulk, and
+//! counting who took the floor.
 
 mod common;
 
@@ -74,4 +76,61 @@ fn a_closed_list_asks_and_a_listed_member_stays_in_place() {
     let closes: Vec<bool> =
         entries.iter().filter_map(|e| if let Event::ListClosed { closed, .. } = e.event { Some(closed) } else { None }).collect();
     assert_eq!(closes, [true, false]);
+}
+
+#[test]
+fn usa_finds_the_united_states_before_born_free_usa() {
+    let d = Demo::new(None);
+    let r = room(&d.dir);
+    let names = |q: &str| r.matches(q).iter().map(|m| m.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names("USA")[..2], ["United States of America", "Born Free USA"]);
+    assert_eq!(names("us")[0], "United States of America");
+    assert_eq!(names("United States")[0], "United States of America");
+    assert_eq!(names("tanzania")[0], "United Republic of Tanzania");
+    assert_eq!(names("TZ")[0], "United Republic of Tanzania", "the code first, then Switzerland");
+}
+
+#[test]
+fn attendance_is_searched_marked_in_bulk_and_counts_who_spoke() {
+    let d = Demo::new(None);
+    let mut r = room(&d.dir);
+    ask(&mut r, "kenya", false);
+    r.update(Action::Focus(Pane::Speakers), T0);
+    r.update(Action::GiveFloor, T0);
+    r.update(Action::OpenRecord, T0 + 30);
+    r.update(Action::Confirm, T0 + 30);
+    r.update(Action::OpenAttendance, T0 + 40);
+    let Mode::Attendance { session, .. } = &r.mode else { panic!("{:?}", r.mode) };
+    let session = session.clone();
+    // Kenya took the floor: present without being marked.
+    assert_eq!(r.present_now(&session), ["Kenya"]);
+    assert!(screen(&r).contains("[s] Kenya"), "{}", screen(&r));
+    // Searching: "bots" finds Botswana; space marks it.
+    for c in "bots".chars() {
+        r.update(Action::Type(c), T0 + 41);
+    }
+    assert_eq!(r.attendance_list("bots"), ["Botswana"]);
+    r.update(Action::Confirm, T0 + 41);
+    assert_eq!(r.present_now(&session), ["Botswana", "Kenya"]);
+    // The chair says Kenya was not present after all.
+    for _ in 0..4 {
+        r.update(Action::Backspace, T0 + 42);
+    }
+    for c in "kenya".chars() {
+        r.update(Action::Type(c), T0 + 42);
+    }
+    r.update(Action::Confirm, T0 + 42);
+    assert_eq!(r.present_now(&session), ["Botswana"]);
+    // Every Party of the membership at once; then everyone.
+    let group = r.group.clone().unwrap();
+    let parties = group.members.iter().filter(|m| m.category == gavel::group::Category::Party).count();
+    r.update(Action::MarkAll { parties: true }, T0 + 43);
+    assert_eq!(r.present_now(&session).len(), parties);
+    r.update(Action::MarkAll { parties: false }, T0 + 44);
+    assert_eq!(r.present_now(&session).len(), group.members.len());
+    // The record says the same.
+    r.update(Action::Cancel, T0 + 45);
+    r.update(Action::PreviewMinutes, T0 + 45);
+    let Mode::Minutes { text, .. } = &r.mode else { panic!() };
+    assert!(text.contains(&format!("Present at {session}: Parties: Botswana, ")), "{text}");
 }

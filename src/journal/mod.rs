@@ -7,7 +7,7 @@ mod events;
 mod session;
 
 pub use events::{Entry, Event, Outcome, Position, effective};
-pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items};
+pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items, sessions};
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};

@@ -105,8 +105,10 @@ pub struct ItemState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {
     pub current: Option<String>,
-    /// Members present, by session title.
+    /// Members marked present, by session title.
     pub present: HashMap<String, Vec<String>>,
+    /// Members marked absent, by session title (one who took the floor is present unless marked so).
+    pub absent: HashMap<String, Vec<String>>,
     pub items: HashMap<String, ItemState>,
     /// Parties speak before Observers (CITES practice), unless the chair turns it off.
     pub parties_first: bool,
@@ -124,7 +126,15 @@ impl Default for Session {
 
 impl Session {
     pub fn new() -> Session {
-        Session { current: None, present: HashMap::new(), items: HashMap::new(), parties_first: true, speaking_time: 180, log: Vec::new() }
+        Session {
+            current: None,
+            present: HashMap::new(),
+            absent: HashMap::new(),
+            items: HashMap::new(),
+            parties_first: true,
+            speaking_time: 180,
+            log: Vec::new(),
+        }
     }
 
     /// Replays entries in order.
@@ -249,9 +259,10 @@ impl Session {
                 st.interventions.push(e.clone());
             }
             Event::Attendance { session, member, present } => {
-                let list = self.present.entry(session.clone()).or_default();
-                list.retain(|m| m != member);
-                if *present {
+                let (mark, unmark) = if *present { (&mut self.present, &mut self.absent) } else { (&mut self.absent, &mut self.present) };
+                unmark.entry(session.clone()).or_default().retain(|m| m != member);
+                let list = mark.entry(session.clone()).or_default();
+                if !list.contains(member) {
                     list.push(member.clone());
                 }
             }
@@ -315,6 +326,24 @@ impl Session {
             .map_or(0, |st| st.used + st.taken_up_at.filter(|_| self.current.as_deref() == Some(id)).map_or(0, |t| (now - t).max(0)))
     }
 
+    /// Who was present at a session whose agenda items are `items`: those
+    /// marked present, then those who took the floor under its items (in the
+    /// order they spoke), unless the chair marked them absent.
+    pub fn present_at(&self, session: &str, items: &[String]) -> Vec<String> {
+        let mut v = self.present.get(session).cloned().unwrap_or_default();
+        let absent = self.absent.get(session);
+        let spoke = items.iter().filter_map(|id| self.items.get(id)).flat_map(|st| &st.interventions).filter_map(|e| match &e.event {
+            Event::Intervention { member, .. } => Some(member),
+            _ => None,
+        });
+        for m in spoke {
+            if !v.contains(m) && !absent.is_some_and(|a| a.contains(m)) {
+                v.push(m.clone());
+            }
+        }
+        v
+    }
+
     /// The entry with this id, as recorded.
     pub fn entry(&self, id: &str) -> Option<&Entry> {
         self.log.iter().find(|e| e.id == id)
@@ -323,6 +352,15 @@ impl Session {
 
 fn is_party(group: Option<&WorkingGroup>, name: &str) -> bool {
     group.and_then(|g| g.member(name)).is_none_or(|m| m.category == Category::Party)
+}
+
+/// A meeting's sessions in order, each by its title as attendance names it
+/// (`Morning session (2025-02-04)`), with the ids of its items.
+pub fn sessions(m: &Meeting) -> Vec<(String, Vec<String>)> {
+    m.days
+        .iter()
+        .flat_map(|d| d.sessions.iter().map(move |s| (format!("{} ({})", s.title, d.date), s.items.iter().map(|i| i.id.clone()).collect())))
+        .collect()
 }
 
 /// The agenda items of a meeting in order (breaks left out).

@@ -105,22 +105,27 @@ fn item_of(e: &Event) -> Option<&str> {
     e.item()
 }
 
+/// Who was present at each session: those the chair marked, and those who
+/// took the floor unless the chair marked them absent. Sessions with no one
+/// present either way are left out.
 fn attendance(doc: &mut Doc, s: &Sources) {
-    let mut sessions: Vec<String> = Vec::new();
+    let replayed = crate::journal::Session::replay(&s.entries, s.group);
+    let mut any = false;
+    let mut sessions = crate::journal::sessions(&s.entry.meeting.value);
+    // Sessions attendance names that the agenda does not (a journal older than its agenda): as marked.
     for e in &s.entries {
         if let Event::Attendance { session, .. } = &e.event
-            && !sessions.contains(session)
+            && !sessions.iter().any(|(t, _)| t == session)
         {
-            sessions.push(session.clone());
+            sessions.push((session.clone(), Vec::new()));
         }
     }
-    if sessions.is_empty() {
-        doc.para("Attendance was not recorded.");
-        return;
-    }
-    let replayed = crate::journal::Session::replay(&s.entries, s.group);
-    for session in sessions {
-        let present = replayed.present.get(&session).cloned().unwrap_or_default();
+    for (session, items) in sessions {
+        let present = replayed.present_at(&session, &items);
+        if present.is_empty() {
+            continue;
+        }
+        any = true;
         let (parties, others): (Vec<String>, Vec<String>) =
             present.into_iter().partition(|m| category(s.group, m) == Some(Category::Party));
         let mut line = format!("Present at {session}: ");
@@ -129,6 +134,9 @@ fn attendance(doc: &mut Doc, s: &Sources) {
             line.push_str(&format!("; Observers and others: {}", others.join(", ")));
         }
         doc.para(line + ".");
+    }
+    if !any {
+        doc.para("Attendance was not recorded.");
     }
 }
 

@@ -65,6 +65,10 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Mark every member present at the session (or every Party of the membership).
+    MarkAll {
+        parties: bool,
+    },
     /// Close the current item's list of speakers, or reopen it.
     ToggleList,
     /// Go to a provision cited (`g`, `:`), or search the text (`/`).

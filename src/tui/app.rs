@@ -47,9 +47,10 @@ pub enum Mode {
         text: String,
         scroll: u16,
     },
-    /// Marking who is present at the current session.
+    /// Marking who is present at the current session; `query` filters the members.
     Attendance {
         session: String,
+        query: String,
         selected: usize,
     },
     /// Drafting an amendment; `names` when typing proponents (or, with
@@ -273,12 +274,15 @@ impl App {
         let q = query.trim().to_lowercase();
         let members: Vec<&Member> = self.group.iter().flat_map(|g| g.members.iter()).collect();
         // The names each Party answers to, found once (ISO's table is searched by name).
-        let forms = self.member_forms.get_or_init(|| {
-            members
-                .iter()
-                .map(|m| if m.category == Category::Party { crate::group::countries::forms(&m.name).unwrap_or_default() } else { Vec::new() })
-                .collect()
-        });
+        let forms =
+            self.member_forms.get_or_init(|| {
+                members
+                    .iter()
+                    .map(|m| {
+                        if m.category == Category::Party { crate::group::countries::forms(&m.name).unwrap_or_default() } else { Vec::new() }
+                    })
+                    .collect()
+            });
         let mut v: Vec<(&Member, bool)> = members
             .iter()
             .zip(forms)

@@ -2,6 +2,7 @@
 //! summary record of the session so far.
 
 use super::app::{Action, App, Effect, Mode};
+use crate::group::Category;
 use crate::journal::Event;
 
 impl App {
@@ -14,19 +15,59 @@ impl App {
             (Mode::Minutes { .. }, _) => {}
             (Mode::Attendance { selected, .. }, Action::Up) => *selected = selected.saturating_sub(1),
             (Mode::Attendance { selected, .. }, Action::Down) => *selected += 1,
-            (Mode::Attendance { session, selected }, Action::Confirm | Action::Type(' ')) => {
-                let (session, selected) = (session.clone(), *selected);
-                let members: Vec<String> = self.group.iter().flat_map(|g| g.members.iter().map(|m| m.name.clone())).collect();
-                if let Some(member) = members.get(selected.min(members.len().saturating_sub(1))).cloned() {
-                    let present = !self.session.present.get(&session).is_some_and(|l| l.contains(&member));
+            (Mode::Attendance { query, selected, .. }, Action::Type(c)) => {
+                query.push(c);
+                *selected = 0;
+            }
+            (Mode::Attendance { query, selected, .. }, Action::Backspace) => {
+                query.pop();
+                *selected = 0;
+            }
+            (Mode::Attendance { session, query, selected }, Action::Confirm) => {
+                let (session, query, selected) = (session.clone(), query.clone(), *selected);
+                let listed = self.attendance_list(&query);
+                if let Some(member) = listed.get(selected.min(listed.len().saturating_sub(1))).cloned() {
+                    let present = !self.present_now(&session).contains(&member);
                     return vec![Effect::Append(Event::Attendance { session, member, present })];
                 }
+            }
+            (Mode::Attendance { session, .. }, Action::MarkAll { parties }) => {
+                let session = session.clone();
+                let present = self.present_now(&session);
+                let members: Vec<String> = self
+                    .group
+                    .iter()
+                    .flat_map(|g| g.members.iter())
+                    .filter(|m| !parties || m.category == Category::Party)
+                    .map(|m| m.name.clone())
+                    .filter(|m| !present.contains(m))
+                    .collect();
+                self.notice = Some(format!("{} marked present.", members.len()));
+                return members
+                    .into_iter()
+                    .map(|member| Effect::Append(Event::Attendance { session: session.clone(), member, present: true }))
+                    .collect();
             }
             (Mode::Attendance { .. }, Action::OpenAttendance | Action::Cancel) => self.mode = Mode::Normal,
             (Mode::Attendance { .. }, _) => {}
             _ => {}
         }
         Vec::new()
+    }
+
+    /// The members the attendance list shows for a filter: all, in the
+    /// membership's order, or those the filter finds (as for the list of speakers).
+    pub fn attendance_list(&self, query: &str) -> Vec<String> {
+        if query.trim().is_empty() {
+            return self.group.iter().flat_map(|g| g.members.iter().map(|m| m.name.clone())).collect();
+        }
+        self.matches(query).into_iter().map(|m| m.name.clone()).collect()
+    }
+
+    /// Who is present at a session now: marked so, or who took the floor and was not marked absent.
+    pub fn present_now(&self, session: &str) -> Vec<String> {
+        let items = crate::journal::sessions(&self.meeting.meeting.value).into_iter().find(|(t, _)| t == session).map(|(_, i)| i);
+        self.session.present_at(session, &items.unwrap_or_default())
     }
 
     pub(super) fn preview_minutes(&mut self) {
@@ -43,7 +84,7 @@ impl App {
 
     pub(super) fn open_attendance(&mut self) {
         let session = self.current_session().unwrap_or_else(|| "the meeting".into());
-        self.mode = Mode::Attendance { session, selected: 0 };
+        self.mode = Mode::Attendance { session, query: String::new(), selected: 0 };
     }
 
     /// The title of the session the current (or selected) item belongs to.

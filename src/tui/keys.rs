@@ -50,11 +50,16 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
         return Some(Action::ExternalEditor);
     }
     if let Mode::Attendance { .. } = mode {
+        let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
         return Some(match k.code {
             KeyCode::Char(' ') | KeyCode::Enter => Action::Confirm,
-            KeyCode::Up | KeyCode::Char('k') => Action::Up,
-            KeyCode::Down | KeyCode::Char('j') => Action::Down,
-            KeyCode::Esc | KeyCode::Char('A') | KeyCode::Char('q') => Action::Cancel,
+            KeyCode::Char('a') if ctrl => Action::MarkAll { parties: false },
+            KeyCode::Char('p') if ctrl => Action::MarkAll { parties: true },
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::Backspace => Action::Backspace,
+            KeyCode::Char(c) if !ctrl => Action::Type(c),
+            KeyCode::Esc => Action::Cancel,
             _ => return None,
         });
     }

@@ -181,26 +181,39 @@ pub(super) fn draw_minutes(f: &mut Frame, text: &str, scroll: u16) {
     f.render_widget(p, area);
 }
 
-pub(super) fn draw_attendance(f: &mut Frame, app: &App, session: &str, selected: usize) {
-    let members: Vec<&crate::group::Member> = app.group.iter().flat_map(|g| g.members.iter()).collect();
-    let present = app.session.present.get(session);
-    let sel = selected.min(members.len().saturating_sub(1));
+pub(super) fn draw_attendance(f: &mut Frame, app: &App, session: &str, query: &str, selected: usize) {
+    let listed = app.attendance_list(query);
+    let present = app.present_now(session);
+    let all = app.group.as_ref().map_or(0, |g| g.members.len());
+    let sel = selected.min(listed.len().saturating_sub(1));
     let area = centered(f.area(), 70, f.area().height.saturating_sub(2));
-    let visible = area.height.saturating_sub(3) as usize;
+    let visible = area.height.saturating_sub(4) as usize;
     let first = sel.saturating_sub(visible / 2);
-    let mut body = vec![Line::from(format!("{} of {} present", present.map_or(0, |p| p.len()), members.len()))];
-    for (k, m) in members.iter().enumerate().skip(first).take(visible) {
-        let mark = if present.is_some_and(|p| p.contains(&m.name)) { "[x]" } else { "[ ]" };
-        let line = format!("{mark} {}  [{}]", m.name, m.category.describe());
+    let mut body = vec![
+        Line::from(format!("{} of {all} present · Find: {query}_", present.len())),
+        Line::from("space marks · Ctrl-A all present · Ctrl-P all Parties present · Esc closes"),
+    ];
+    for (k, name) in listed.iter().enumerate().skip(first).take(visible) {
+        let m = app.group.as_ref().and_then(|g| g.member(name));
+        let marked = app.session.present.get(session).is_some_and(|p| p.contains(name));
+        let mark = match (present.contains(name), marked) {
+            (true, true) => "[x]",
+            // Present because they took the floor.
+            (true, false) => "[s]",
+            _ => "[ ]",
+        };
+        let line = format!("{mark} {name}  [{}]", m.map_or("", |m| m.category.describe()));
         body.push(Line::from(Span::styled(
             line,
             if k == sel { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() },
         )));
     }
+    if listed.is_empty() {
+        body.push(Line::from("no member matches"));
+    }
     f.render_widget(Clear, area);
     f.render_widget(
-        Paragraph::new(safe(body))
-            .block(Block::default().borders(Borders::ALL).title(safe_line(format!(" Attendance: {session} (space marks, Esc closes) ")))),
+        Paragraph::new(safe(body)).block(Block::default().borders(Borders::ALL).title(safe_line(format!(" Attendance: {session} ")))),
         area,
     );
 }

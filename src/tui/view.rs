@@ -79,7 +79,7 @@ pub fn draw(f: &mut Frame, app: &App) {
         }
         Mode::Documents => draw_documents(f, app),
         Mode::Minutes { text, scroll } => draw_minutes(f, text, *scroll),
-        Mode::Attendance { session, selected } => draw_attendance(f, app, session, *selected),
+        Mode::Attendance { session, query, selected } => draw_attendance(f, app, session, query, *selected),
         Mode::Edit { names, supporting, query, discard } => draw_editor(f, app, *names, *supporting, query, *discard),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),

@@ -54,8 +54,9 @@ pub fn forms(name: &str) -> Option<Vec<String>> {
     // part before the comma alone, which two countries may share ("Korea").
     let all = || COUNTRIES.iter().chain(std::iter::once(&EU));
     let turned = |n: &&str| spellings(n).into_iter().take(3).any(|s| plain(&s) == want);
-    let (a2, a3, names) =
-        all().find(|(_, _, names)| names.iter().any(|n| plain(n) == want)).or_else(|| all().find(|(_, _, names)| names.iter().any(turned)))?;
+    let (a2, a3, names) = all()
+        .find(|(_, _, names)| names.iter().any(|n| plain(n) == want))
+        .or_else(|| all().find(|(_, _, names)| names.iter().any(turned)))?;
     let mut out: Vec<String> = vec![name.to_string(), a2.to_string()];
     if !a3.is_empty() {
         out.push(a3.to_string());
@@ -71,7 +72,8 @@ pub fn forms(name: &str) -> Option<Vec<String>> {
 /// Whether `query` is one of a Party's codes or abbreviations exactly (any case): `USA`, `us`, `UK`.
 pub fn is_code(forms: &[String], query: &str) -> bool {
     let q = query.trim();
-    (2..=4).contains(&q.len()) && forms.iter().any(|f| f.len() == q.len() && f.eq_ignore_ascii_case(q) && f.chars().all(|c| c.is_ascii_uppercase()))
+    (2..=4).contains(&q.len())
+        && forms.iter().any(|f| f.len() == q.len() && f.eq_ignore_ascii_case(q) && f.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 #[cfg(test)]
