@@ -24,8 +24,8 @@ fn demo() -> Demo {
         target: None,
     };
     let events = vec![
-        Event::Attendance { session: "Working group session".into(), member: "Kenya".into(), present: true },
-        Event::Attendance { session: "Working group session".into(), member: "TRAFFIC".into(), present: true },
+        Event::Attendance { session: "Working group session (2025-02-04)".into(), member: "Kenya".into(), present: true },
+        Event::Attendance { session: "Working group session (2025-02-04)".into(), member: "TRAFFIC".into(), present: true },
         Event::ItemTakenUp { item: "7".into() },
         iv("Kenya", Position::General, "introduced the proposal on timeframes"),
         iv("TRAFFIC", Position::Opposes, "considered three months too short for some Parties"),
