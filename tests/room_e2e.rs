@@ -86,3 +86,33 @@ fn a_session_survives_kill_9_and_the_terminal_is_restored() {
     let after = tmux.wait_for("EXITED 0");
     assert!(after.contains(" icanon") && after.contains(" echo"), "raw mode is off after SIGTERM:\n{after}");
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("wg");
+    assert!(Command::new(env!("CARGO_BIN_EXE_gavel")).arg("demo").arg(&dir).output().unwrap().status.success());
+    let tmux = Tmux::new("suspend");
+    // A shell with job control, as a chair's terminal has.
+    tmux.start("bash --norc -i");
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.text(&format!("cd {} && NO_COLOR=1 {} room --meeting sc78-session", dir.display(), env!("CARGO_BIN_EXE_gavel")));
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Agenda: sc78-session");
+    tmux.keys(&["C-z"]);
+    tmux.wait_for("Stopped");
+    // The shell has its terminal as it was: what is typed is the shell's.
+    tmux.text("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo END");
+    tmux.keys(&["Enter"]);
+    let after = tmux.wait_for("icanon echo END");
+    assert!(after.contains("Stopped"), "{after}");
+    tmux.text("fg");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Agenda: sc78-session");
+    tmux.keys(&["j", "j", "j", "j", "j", "j", "Enter"]);
+    tmux.wait_for("Item 7: Timeframes");
+    tmux.keys(&["q"]);
+    tmux.text("echo EXITED $?");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("EXITED 0");
+}

@@ -14,6 +14,9 @@ use crate::redline::doc::Block;
 use crate::resolution::Resolution;
 use crate::workspace::{MeetingEntry, Workspace};
 
+/// Seconds a notice stays in the status bar.
+pub const NOTICE_SECS: i64 = 8;
+
 /// A clock the app reads: the system's, or a fixed one in tests.
 pub trait Clock {
     /// Seconds since the epoch.
@@ -41,7 +44,10 @@ pub enum Pane {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
-    Help,
+    /// Every key, scrolled by so many lines.
+    Help {
+        scroll: u16,
+    },
     /// The summary record of the session so far.
     Minutes {
         text: String,
@@ -153,8 +159,9 @@ pub struct App {
     pub now: i64,
     pub quit: bool,
     pub color: bool,
-    /// What the last action did, for the chair to see.
+    /// What the last action did, for the chair to see (for [`NOTICE_SECS`] after `notice_at`).
     pub notice: Option<String>,
+    pub notice_at: i64,
     /// Journal entries whose commits are under way.
     pub in_flight: HashSet<String>,
     /// The proposals file was unreadable when the room opened: no proposal is saved into it.
@@ -215,6 +222,7 @@ impl App {
             quit: false,
             color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
             notice: None,
+            notice_at: 0,
             in_flight: HashSet::new(),
             proposals_broken,
             read_only: None,
@@ -342,6 +350,20 @@ impl App {
 
     /// Applies an action; returns what the runner must do.
     pub fn update(&mut self, action: Action, now: i64) -> Vec<Effect> {
+        let before = self.notice.clone();
+        let fx = self.update_inner(action, now);
+        if self.notice.is_some() && self.notice != before {
+            self.notice_at = now;
+        }
+        fx
+    }
+
+    /// The notice, while it is fresh: an old one does not stay beside later actions.
+    pub fn fresh_notice(&self) -> Option<&str> {
+        self.notice.as_deref().filter(|_| self.now - self.notice_at < NOTICE_SECS)
+    }
+
+    fn update_inner(&mut self, action: Action, now: i64) -> Vec<Effect> {
         self.now = now;
         match action {
             Action::Tick => return Vec::new(),

@@ -188,6 +188,28 @@ fn opened(ws: &Workspace, meeting: usize, now: i64) -> App {
     app
 }
 
+/// Ctrl-Z: what a shell's job control expects of a full-screen program.
+fn is_suspend(ev: &event::Event) -> bool {
+    matches!(ev, event::Event::Key(k) if k.code == event::KeyCode::Char('z') && k.modifiers.contains(event::KeyModifiers::CONTROL))
+}
+
+/// Gives the terminal back to the shell as it was and stops the process,
+/// as the shell stops any job; `fg` resumes it, and the screen is taken
+/// again and drawn whole. (In raw mode the terminal sends Ctrl-Z as a key,
+/// not as a signal: left alone, the room ignored it and what the chair typed
+/// next at the shell's prompt landed in the room as commands.)
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) {
+    restore_terminal();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGTSTP);
+    let _ = enable_raw_mode();
+    let _ = execute!(stdout(), EnterAlternateScreen);
+    if mouse {
+        let _ = execute!(stdout(), EnableMouseCapture);
+    }
+    let _ = terminal.clear();
+}
+
 /// Runs the room on a meeting until the chair quits or the process is told to stop.
 pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
     let clock = SystemClock;
@@ -213,6 +235,10 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
             // A terminal that is gone (EOF, EIO) ends the room, as its closing should.
             if event::poll(Duration::from_millis(100)).map_err(|e| e.to_string())? {
                 let ev = event::read().map_err(|e| e.to_string())?;
+                if is_suspend(&ev) {
+                    suspend(&mut terminal, true);
+                    continue;
+                }
                 let size = terminal.size().map_err(|e| e.to_string())?;
                 let areas = view::areas(ratatui::layout::Rect::new(0, 0, size.width, size.height));
                 if let Some(a) = keys::action(&ev, &app.mode, &areas) {

@@ -11,11 +11,13 @@ impl App {
         let mut fx = Vec::new();
         match (&mut self.mode, action) {
             (
-                Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
+                Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
                 Action::ToggleHelp | Action::ShowDocuments | Action::OpenHistory | Action::OpenCompeting | Action::Cancel | Action::Confirm,
             ) => self.mode = Mode::Normal,
-            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
-            (Mode::Help | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
+            (Mode::Help { scroll }, Action::Down) => *scroll = (*scroll + 1).min(super::view::KEYS.len() as u16),
+            (Mode::Help { scroll }, Action::Up) => *scroll = scroll.saturating_sub(1),
+            (Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
+            (Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}
             (Mode::AddSpeaker { query, selected, .. }, Action::Type(c)) => {
                 query.push(c);
                 *selected = 0;
@@ -79,7 +81,7 @@ impl App {
         let floor = item.as_ref().and_then(|i| self.session.item(i)).and_then(|st| st.floor.clone());
         match a {
             Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.mode = Mode::Help,
+            Action::ToggleHelp => self.mode = Mode::Help { scroll: 0 },
             Action::ShowDocuments => self.mode = Mode::Documents,
             Action::ToggleErrors => self.show_errors = !self.show_errors,
             Action::PutOnScreen => fx = self.put_on_screen(),

@@ -47,12 +47,24 @@ pub(super) fn draw_add(f: &mut Frame, app: &App, query: &str, selected: usize, p
     popup(f, "Add a speaker", body);
 }
 
-pub(super) fn draw_help(f: &mut Frame) {
+/// Every key, as much as fits, from `scroll` on; the title says how to see the rest.
+pub(super) fn draw_help(f: &mut Frame, scroll: u16) {
+    let area = centered(f.area(), 90, f.area().height);
+    let inner = area.height.saturating_sub(2) as usize;
     let body: Vec<Line> = KEYS
         .iter()
         .map(|(k, d)| Line::from(vec![Span::styled(format!("{k:>12}  "), Style::default().add_modifier(Modifier::BOLD)), Span::raw(*d)]))
         .collect();
-    popup(f, "Keys", body);
+    let rows: usize = body.iter().map(|l| l.width().div_ceil(area.width.saturating_sub(2).max(1) as usize).max(1)).sum();
+    let title = if rows > inner { " Keys (↑ ↓ scroll, Esc closes) " } else { " Keys (Esc closes) " };
+    f.render_widget(Clear, area);
+    f.render_widget(
+        Paragraph::new(safe(body))
+            .block(Block::default().borders(Borders::ALL).title(safe_line(title)))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(rows.saturating_sub(inner) as u16), 0)),
+        area,
+    );
 }
 
 pub(super) fn draw_errors(f: &mut Frame, app: &App) {

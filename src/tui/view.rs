@@ -41,14 +41,26 @@ fn pane(title: String, focused: bool) -> Block<'static> {
 }
 
 /// Draws the whole screen.
+/// The smallest terminal the room can be used in.
+pub const MIN_SIZE: (u16, u16) = (60, 16);
+
 pub fn draw(f: &mut Frame, app: &App) {
+    let (w, h) = (f.area().width, f.area().height);
+    if w < MIN_SIZE.0 || h < MIN_SIZE.1 {
+        let say = format!(
+            "The room needs a terminal of at least {}×{}; this one is {w}×{h}. Enlarge it, or make the font smaller.",
+            MIN_SIZE.0, MIN_SIZE.1
+        );
+        f.render_widget(Paragraph::new(say).wrap(ratatui::widgets::Wrap { trim: true }), f.area());
+        return;
+    }
     let a = areas(f.area());
     draw_agenda(f, app, a.agenda);
     draw_speakers(f, app, a.speakers);
     draw_resolution(f, app, a.resolution);
     draw_status(f, app, a.status);
     match &app.mode {
-        Mode::Help => draw_help(f),
+        Mode::Help { scroll } => draw_help(f, *scroll),
         Mode::AddSpeaker { query, selected, point_of_order, for_record } => {
             draw_add(f, app, query, *selected, *point_of_order, *for_record)
         }
@@ -293,7 +305,7 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let floor = app.floor().map(|(m, left)| format!("  │  Floor: {m} {}", mmss(left))).unwrap_or_default();
     let n = app.errors.len() + app.not_committed.len();
     let errors = if n == 0 { String::new() } else { format!("  │  {n} problem(s): e") };
-    let notice = app.notice.as_ref().map(|n| format!("  │  {n}")).unwrap_or_default();
+    let notice = app.fresh_notice().map(|n| format!("  │  {n}")).unwrap_or_default();
     let mut git = String::new();
     if let Some(cur) = app.session.current.as_deref() {
         if app.item_status(cur) == ItemStatus::NotCommitted {

@@ -104,7 +104,13 @@ pub fn run(ws: &Workspace, meeting: usize) -> Result<(), String> {
                 shown_at = now;
             }
             if event::poll(Duration::from_millis(100)).map_err(|e| e.to_string())? {
-                match event::read().map_err(|e| e.to_string())? {
+                let ev = event::read().map_err(|e| e.to_string())?;
+                if super::is_suspend(&ev) {
+                    super::suspend(&mut terminal, false);
+                    shown_at = i64::MIN;
+                    continue;
+                }
+                match ev {
                     TermEvent::Key(k) if matches!(k.code, KeyCode::Char('q') | KeyCode::Esc) => break,
                     TermEvent::Key(k) if k.code == KeyCode::Char('c') && k.modifiers.contains(KeyModifiers::CONTROL) => break,
                     TermEvent::Resize(..) => shown_at = i64::MIN,
