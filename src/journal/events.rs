@@ -167,6 +167,16 @@ pub enum Event {
     OrderChanged {
         parties_first: bool,
     },
+    /// A pending proposal withdrawn (at its proponents' request) or
+    /// rejected in the session; it is committed to the proposals file after this entry.
+    ProposalDropped {
+        item: String,
+        proposal: String,
+        /// `withdrawn` or `rejected`.
+        status: crate::group::Status,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        reason: String,
+    },
     /// The chair closes the item's list of speakers ("the list is closed"), or reopens it.
     ListClosed {
         item: String,
@@ -198,7 +208,8 @@ impl Event {
             | Event::FloorResumed { item }
             | Event::FloorTime { item, .. }
             | Event::OnScreen { item, .. }
-            | Event::ListClosed { item, .. } => Some(item),
+            | Event::ListClosed { item, .. }
+            | Event::ProposalDropped { item, .. } => Some(item),
             Event::Correction { with: Some(e), .. } => e.item(),
             Event::Attendance { .. }
             | Event::Committed { .. }

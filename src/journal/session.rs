@@ -107,6 +107,8 @@ pub struct Session {
     pub current: Option<String>,
     /// Members marked present, by session title.
     pub present: HashMap<String, Vec<String>>,
+    /// Proposals withdrawn or rejected in the session, with how (the proposals file has it once committed).
+    pub dropped: HashMap<String, crate::group::Status>,
     /// Members marked absent, by session title (one who took the floor is present unless marked so).
     pub absent: HashMap<String, Vec<String>>,
     pub items: HashMap<String, ItemState>,
@@ -130,6 +132,7 @@ impl Session {
             current: None,
             present: HashMap::new(),
             absent: HashMap::new(),
+            dropped: HashMap::new(),
             items: HashMap::new(),
             parties_first: true,
             speaking_time: 180,
@@ -249,6 +252,9 @@ impl Session {
             }
             Event::SpeakingTime { seconds } => self.speaking_time = *seconds,
             Event::OrderChanged { parties_first } => self.parties_first = *parties_first,
+            Event::ProposalDropped { proposal, status, .. } => {
+                self.dropped.insert(proposal.clone(), *status);
+            }
             Event::ListClosed { item, closed } => self.items.entry(item.clone()).or_default().list_closed = *closed,
             Event::OnScreen { item, provision } => self.items.entry(item.clone()).or_default().on_screen = provision.clone(),
             Event::Intervention { item, member, .. } => {

@@ -156,6 +156,34 @@ fn who(s: &Sources, problems: &mut Vec<String>, doc: &mut Doc, name: &str) -> St
     name.to_string()
 }
 
+/// Proposals withdrawn or rejected under the item, as the record says it.
+fn dropped(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
+    for e in events {
+        let Event::ProposalDropped { proposal, status, reason, .. } = &e.event else { continue };
+        let p = s.proposals.iter().find(|p| &p.id == proposal);
+        let by = p.map(|p| and_list(&p.proponents)).unwrap_or_default();
+        let what = match p {
+            Some(p) if !by.is_empty() => match p.changes.first() {
+                Some(c) => format!("The proposal of {by} on {} ({proposal})", c.reference().describe()),
+                None => format!("The proposal of {by} ({proposal})"),
+            },
+            _ => format!("The proposal {proposal}"),
+        };
+        let how = match status {
+            crate::group::Status::Withdrawn => "was withdrawn at the request of its proponents",
+            _ => "was rejected",
+        };
+        let why = if reason.is_empty() { String::new() } else { format!(" ({reason})") };
+        doc.para(format!("{what} {how}{why}."));
+        if !git_has(events, &e.id) && p.is_none_or(|p| p.status != *status) {
+            let why = failure(events, &e.id).unwrap_or_else(|| "no commit of it was recorded".into());
+            let msg = format!("proposal {proposal} was not marked {} in git: {why}", status.as_str());
+            doc.problem(msg.clone());
+            problems.push(msg);
+        }
+    }
+}
+
 fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
     if events.is_empty() {
         doc.para("The item was not taken up.");
@@ -224,6 +252,7 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
             problems.push(msg);
         }
     }
+    dropped(doc, problems, s, events);
     match events.iter().rev().find_map(|e| match &e.event {
         Event::Decision { outcome, text, adopt, .. } => Some((e, *outcome, text.clone(), adopt)),
         _ => None,

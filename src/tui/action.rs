@@ -65,6 +65,12 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// The current item's pending proposals, to withdraw or reject one.
+    OpenProposals,
+    /// Withdraw (`false`) or reject (`true`) the selected proposal.
+    DropProposal {
+        reject: bool,
+    },
     /// Mark every member present at the session (or every Party of the membership).
     MarkAll {
         parties: bool,
@@ -135,8 +141,21 @@ pub struct Job {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Step {
     Save(Box<Proposal>),
-    Adopt { proposal: String, decision: crate::ops::Decision, text: String },
-    Revert { commit: String, reason: String },
+    Adopt {
+        proposal: String,
+        decision: crate::ops::Decision,
+        text: String,
+    },
+    Revert {
+        commit: String,
+        reason: String,
+    },
+    /// A pending proposal withdrawn or rejected.
+    Drop {
+        proposal: String,
+        status: crate::group::Status,
+        reason: String,
+    },
 }
 
 /// One commit a job made.

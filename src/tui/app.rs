@@ -104,6 +104,16 @@ pub enum Mode {
         typing: bool,
         correcting: Option<String>,
     },
+    /// The current item's pending proposals: `w` withdraws the selected one, `x` rejects it.
+    Proposals {
+        selected: usize,
+    },
+    /// Why the proposal is withdrawn or rejected (optional), then Enter.
+    Dropping {
+        proposal: String,
+        status: crate::group::Status,
+        reason: String,
+    },
     /// The list of speakers is closed: add this member anyway?
     AddToClosed {
         member: String,
@@ -410,6 +420,7 @@ impl App {
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
             Mode::Find { .. } => self.update_find(action),
             Mode::AddToClosed { .. } => self.update_closed_list(action),
+            Mode::Proposals { .. } | Mode::Dropping { .. } => self.update_dropping(action),
             _ => self.update_main(action),
         }
     }

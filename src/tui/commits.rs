@@ -15,6 +15,10 @@ impl App {
             Event::ProposalMade { item, draft: Some(p), .. } => {
                 effects.push(self.job(&entry.id, item, vec![Step::Save(p.clone())]));
             }
+            Event::ProposalDropped { item, proposal, status, reason } => {
+                let step = Step::Drop { proposal: proposal.clone(), status: *status, reason: reason.clone() };
+                effects.push(self.job(&entry.id, item, vec![step]));
+            }
             Event::Decision { item, outcome, text, adopt } if !adopt.is_empty() => {
                 let steps = self.adopt_steps(adopt, *outcome, text);
                 effects.push(self.job(&entry.id, item, steps));

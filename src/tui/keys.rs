@@ -63,6 +63,16 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
+    if let Mode::Proposals { .. } = mode {
+        return Some(match k.code {
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::Char('w') => Action::DropProposal { reject: false },
+            KeyCode::Char('x') => Action::DropProposal { reject: true },
+            KeyCode::Esc | KeyCode::Char('P') | KeyCode::Char('q') => Action::Cancel,
+            _ => return None,
+        });
+    }
     if let Mode::AddToClosed { .. } = mode {
         return Some(match k.code {
             KeyCode::Char('y') | KeyCode::Enter => Action::Confirm,
@@ -80,8 +90,15 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
-    let typing =
-        matches!(mode, Mode::AddSpeaker { .. } | Mode::Record { .. } | Mode::Decide { .. } | Mode::Strike { .. } | Mode::Find { .. });
+    let typing = matches!(
+        mode,
+        Mode::AddSpeaker { .. }
+            | Mode::Record { .. }
+            | Mode::Decide { .. }
+            | Mode::Strike { .. }
+            | Mode::Find { .. }
+            | Mode::Dropping { .. }
+    );
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
         (KeyCode::Enter, _) => Action::Confirm,
@@ -122,6 +139,7 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'A' => Action::OpenAttendance,
             'S' => Action::PutOnScreen,
             'L' => Action::ToggleList,
+            'P' => Action::OpenProposals,
             'g' | ':' => Action::OpenFind { search: false },
             '/' => Action::OpenFind { search: true },
             'n' => Action::NextMatch(true),

@@ -9,6 +9,7 @@ mod commits;
 mod correct;
 mod decide;
 mod draft;
+mod dropping;
 mod find;
 pub mod keys;
 mod normal;

@@ -87,6 +87,7 @@ impl App {
             Action::PutOnScreen => fx = self.put_on_screen(),
             Action::OpenFind { search } => self.open_find(search),
             Action::ToggleList => fx = self.toggle_list(),
+            Action::OpenProposals if item.is_some() => self.mode = Mode::Proposals { selected: 0 },
             Action::NextMatch(forward) => self.next_match(forward),
             Action::ToggleOrder => fx.push(Effect::Append(Event::OrderChanged { parties_first: !self.session.parties_first })),
             Action::FocusNext => {

@@ -306,3 +306,21 @@ pub(super) fn draw_corrections(f: &mut Frame, app: &App, selected: usize) {
     body.push(Line::from("Enter corrects · x strikes (asks why) · Esc closes"));
     popup(f, "Correct the record of this item", body);
 }
+
+/// The current item's pending proposals, to withdraw or reject one.
+pub(super) fn draw_proposals(f: &mut Frame, app: &App, selected: usize) {
+    let listed = app.item_proposals();
+    let mut body =
+        vec![Line::from("w withdraws the selected proposal (at its proponents' request), x rejects it; Esc closes"), Line::from("")];
+    for (k, p) in listed.iter().enumerate() {
+        let line = format!("{} {}  {}  (by {})", if k == selected { "▶" } else { " " }, p.id, p.title, p.proponents.join(", "));
+        body.push(Line::from(Span::styled(
+            line,
+            if k == selected { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() },
+        )));
+    }
+    if listed.is_empty() {
+        body.push(Line::from("The item has no pending proposal."));
+    }
+    popup(f, "Pending proposals of the item", body);
+}

@@ -12,6 +12,12 @@ impl App {
     /// this session that git does not have yet.
     pub fn all_proposals(&self) -> Vec<Proposal> {
         let mut all = self.proposals.clone();
+        // Withdrawn or rejected in the session, whether or not git has it yet.
+        for p in all.iter_mut() {
+            if let Some(s) = self.session.dropped.get(&p.id) {
+                p.status = *s;
+            }
+        }
         for st in self.session.items.values() {
             for d in &st.drafts {
                 if let Some(p) = &d.draft

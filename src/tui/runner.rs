@@ -182,6 +182,12 @@ pub fn perform(root: &Path, meeting: &str, name: Option<&ResolutionName>, job: J
                     Some((Done { proposal: Some(a.proposal.clone()), commit: a.commit.to_string(), takes_back: None }, said))
                 })
                 .map_err(|e| e.to_string()),
+            (Step::Drop { proposal, status, reason }, Some(n)) => ops::set_status(root, n, proposal, *status, reason, &ctx)
+                .map(|c| {
+                    let said = format!("proposal {proposal} {} ({})", status.as_str(), short(&c.to_string()));
+                    Some((Done { proposal: Some(proposal.clone()), commit: c.to_string(), takes_back: None }, said))
+                })
+                .map_err(|e| e.to_string()),
             (Step::Revert { commit, reason }, Some(_)) => ops::revert(root, commit, reason, &ctx)
                 .map(|c| {
                     let said = format!("took back {} ({})", short(commit), short(&c.to_string()));

@@ -95,6 +95,16 @@ pub fn draw(f: &mut Frame, app: &App) {
         Mode::Edit { names, supporting, query, discard } => draw_editor(f, app, *names, *supporting, query, *discard),
         Mode::History { title, steps } => draw_history(f, app, title, steps),
         Mode::Competing { title, columns } => draw_competing(f, app, title, columns),
+        Mode::Proposals { selected } => super::popups::draw_proposals(f, app, *selected),
+        Mode::Dropping { proposal, status, reason } => popup(
+            f,
+            &format!("Proposal {proposal} {}", status.as_str()),
+            vec![
+                Line::from(format!("Reason (optional): {reason}_")),
+                Line::from(""),
+                Line::from("Enter records it in the journal and commits the proposals file; Esc goes back."),
+            ],
+        ),
         Mode::AddToClosed { member } => popup(
             f,
             "The list of speakers is closed",
@@ -344,6 +354,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("c", "competing proposals on the selected provision, side by side"),
     ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
     ("L", "close / reopen the list of speakers"),
+    ("P", "the item's pending proposals: w withdraws one, x rejects it (one commit)"),
     ("g / :", "go to a provision: 23 b), 13(a)(iv), preamble 5, IX"),
     ("/  n N", "search the text; next, previous match"),
     ("s", "preview the summary record of the session so far"),
