@@ -79,11 +79,11 @@ pub struct AgendaItem {
     /// Time allotted, when the agenda gives minutes rather than clock times.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub presenters: Vec<String>,
     /// The mandate topic the item takes up (`a)`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presenters: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub documents: Vec<String>,
     /// Ids of the proposals the item takes up.

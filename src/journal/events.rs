@@ -167,6 +167,24 @@ pub enum Event {
     OrderChanged {
         parties_first: bool,
     },
+    /// The chair adds an item to the agenda in session, after `after` (first when none).
+    ItemAdded {
+        item: String,
+        title: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
+    /// The chair moves an item, to after `after` (first when none).
+    ItemMoved {
+        item: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        after: Option<String>,
+    },
+    /// The chair marks an item pending, suspended or deferred (an item left without a decision, or sent on).
+    ItemMarked {
+        item: String,
+        mark: super::ItemMark,
+    },
     /// A pending proposal withdrawn (at its proponents' request) or
     /// rejected in the session; it is committed to the proposals file after this entry.
     ProposalDropped {
@@ -209,7 +227,10 @@ impl Event {
             | Event::FloorTime { item, .. }
             | Event::OnScreen { item, .. }
             | Event::ListClosed { item, .. }
-            | Event::ProposalDropped { item, .. } => Some(item),
+            | Event::ProposalDropped { item, .. }
+            | Event::ItemAdded { item, .. }
+            | Event::ItemMoved { item, .. }
+            | Event::ItemMarked { item, .. } => Some(item),
             Event::Correction { with: Some(e), .. } => e.item(),
             Event::Attendance { .. }
             | Event::Committed { .. }

@@ -3,9 +3,11 @@
 //! (one JSON object a line), flushed and synced to disk before the screen
 //! says it is recorded. Replaying it restores the meeting where it stood.
 
+mod agenda;
 mod events;
 mod session;
 
+pub use agenda::{AgendaEdit, ItemMark, agenda, changed_meeting};
 pub use events::{Entry, Event, Outcome, Position, effective};
 pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items, sessions};
 

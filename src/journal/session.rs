@@ -12,6 +12,8 @@ use crate::group::{Category, Meeting, Proposal, WorkingGroup};
 pub enum ItemStatus {
     Pending,
     UnderDiscussion,
+    /// Left without a decision, to be resumed.
+    Suspended,
     Concluded,
     Deferred,
     /// Decided, and what it adopts is being committed (or was, when the room stopped).
@@ -99,6 +101,8 @@ pub struct ItemState {
     pub on_screen: Option<String>,
     /// The chair closed the list of speakers.
     pub list_closed: bool,
+    /// Where the chair put the item when leaving it (cleared when it is taken up again).
+    pub mark: Option<super::ItemMark>,
 }
 
 /// The meeting as the journal left it.
@@ -107,6 +111,8 @@ pub struct Session {
     pub current: Option<String>,
     /// Members marked present, by session title.
     pub present: HashMap<String, Vec<String>>,
+    /// Items added and moved in the session, in order.
+    pub agenda: Vec<super::AgendaEdit>,
     /// Proposals withdrawn or rejected in the session, with how (the proposals file has it once committed).
     pub dropped: HashMap<String, crate::group::Status>,
     /// Members marked absent, by session title (one who took the floor is present unless marked so).
@@ -133,6 +139,7 @@ impl Session {
             present: HashMap::new(),
             absent: HashMap::new(),
             dropped: HashMap::new(),
+            agenda: Vec::new(),
             items: HashMap::new(),
             parties_first: true,
             speaking_time: 180,
@@ -161,6 +168,9 @@ impl Session {
                 Some(d) if d.outcome == Outcome::Deferred => ItemStatus::Deferred,
                 Some(_) => ItemStatus::Concluded,
                 None if self.current.as_deref() == Some(id) => ItemStatus::UnderDiscussion,
+                None if st.mark == Some(super::ItemMark::Pending) => ItemStatus::Pending,
+                None if st.mark == Some(super::ItemMark::Suspended) => ItemStatus::Suspended,
+                None if st.mark == Some(super::ItemMark::Deferred) => ItemStatus::Deferred,
                 None if st.taken_up_at.is_some() || st.used > 0 => ItemStatus::UnderDiscussion,
                 None => ItemStatus::Pending,
             },
@@ -194,7 +204,9 @@ impl Session {
                     }
                 }
                 self.current = Some(item.clone());
-                self.items.entry(item.clone()).or_default().taken_up_at = Some(e.at);
+                let st = self.items.entry(item.clone()).or_default();
+                st.taken_up_at = Some(e.at);
+                st.mark = None;
             }
             Event::SpeakerAdded { item, member, point_of_order } => {
                 let parties_first = self.parties_first;
@@ -252,6 +264,20 @@ impl Session {
             }
             Event::SpeakingTime { seconds } => self.speaking_time = *seconds,
             Event::OrderChanged { parties_first } => self.parties_first = *parties_first,
+            Event::ItemAdded { item, title, after } => {
+                self.agenda.push(super::AgendaEdit::Added { item: item.clone(), title: title.clone(), after: after.clone() })
+            }
+            Event::ItemMoved { item, after } => self.agenda.push(super::AgendaEdit::Moved { item: item.clone(), after: after.clone() }),
+            Event::ItemMarked { item, mark } => {
+                // An item sent on is no longer the one under discussion.
+                if self.current.as_deref() == Some(item.as_str()) {
+                    if let Some(t) = self.items.get_mut(item).and_then(|st| st.taken_up_at.take()) {
+                        self.items.entry(item.clone()).or_default().used += (e.at - t).max(0);
+                    }
+                    self.current = None;
+                }
+                self.items.entry(item.clone()).or_default().mark = Some(*mark);
+            }
             Event::ProposalDropped { proposal, status, .. } => {
                 self.dropped.insert(proposal.clone(), *status);
             }

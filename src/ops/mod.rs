@@ -185,11 +185,37 @@ pub fn commit_journal(root: &Path, meeting: &str, ctx: &Context) -> Result<Optio
     let Some(m) = l.ws.meetings.iter().find(|m| m.id == meeting) else {
         return Err(OpError::NotFound(format!("no meeting `{meeting}`")));
     };
-    let Some(file) = journal_file(&l, m) else { return Ok(None) };
-    let entries = String::from_utf8_lossy(&file.bytes).lines().filter(|x| x.contains("\"event\"")).count();
-    let noun = if entries == 1 { "entry" } else { "entries" };
-    let message = format!("Record of {meeting}: the journal, {entries} {noun}\n\nMeeting: {meeting}\n");
-    Ok(Some(l.store.record(&[file], &message, ctx.author.as_ref())?.commit))
+    let journal = journal_file(&l, m);
+    let agenda = agenda_file(&l, m);
+    let mut what = Vec::new();
+    if let Some(file) = &journal {
+        let entries = String::from_utf8_lossy(&file.bytes).lines().filter(|x| x.contains("\"event\"")).count();
+        what.push(format!("the journal, {entries} {}", if entries == 1 { "entry" } else { "entries" }));
+    }
+    if agenda.is_some() {
+        what.push("the agenda as changed in session".to_string());
+    }
+    if what.is_empty() {
+        return Ok(None);
+    }
+    let message = format!("Record of {meeting}: {}\n\nMeeting: {meeting}\n", what.join("; "));
+    let files: Vec<crate::store::NewFile> = journal.into_iter().chain(agenda).collect();
+    Ok(Some(l.store.record(&files, &message, ctx.author.as_ref())?.commit))
+}
+
+/// The meeting file with its agenda as the session changed it (items added
+/// and moved, by the journal up to its last complete line), when it did.
+/// Replaying the journal over the rewritten file changes nothing: the
+/// session's items are keyed by their ids.
+fn agenda_file(l: &Locked, m: &crate::workspace::MeetingEntry) -> Option<crate::store::NewFile> {
+    let path = m.journal_path(&l.ws.root);
+    let bytes = std::fs::read(&path).ok()?;
+    let (entries, _, _) = crate::journal::read_text(crate::journal::complete(&bytes), &path);
+    let session = crate::journal::Session::replay(&entries, l.ws.group(&m.group).map(|g| &g.value));
+    let changed = crate::journal::changed_meeting(&m.meeting.value, &session)?;
+    let text = serde_json::to_string_pretty(&changed).ok()? + "\n";
+    let original = std::fs::read(&m.meeting.path).unwrap_or_default();
+    Some(crate::store::NewFile::new(l.store.relative(&m.meeting.path), crate::resolution::write::like(&original, &text)))
 }
 
 /// A resolution of the workspace and its proposals file (which may not exist yet).

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use super::adopted::{adopted, failure, git_has};
 use crate::group::{Category, Proposal, WorkingGroup};
-use crate::journal::{Entry, Event, Journal, Outcome, Position, agenda_items};
+use crate::journal::{Entry, Event, Journal, Outcome, Position};
 use crate::redline::{Piece, PieceKind, diff_words};
 use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
@@ -76,7 +76,8 @@ pub fn minutes(s: &Sources) -> Minutes {
         mark(&mut doc, &mut problems, *line);
     }
     attendance(&mut doc, s);
-    let items = agenda_items(meeting);
+    // The agenda as the session changed it (items added and moved in session).
+    let items = crate::journal::agenda(meeting, &crate::journal::Session::replay(&s.entries, s.group));
     let known: HashSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
     for item in &items {
         doc.heading(2, format!("{}. {}", item.id, item.title));

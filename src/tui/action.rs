@@ -65,6 +65,16 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Add an agenda item after the selected one.
+    OpenAddItem,
+    /// Defer the selected item (`true`), or return it to pending.
+    MarkItem {
+        defer: bool,
+    },
+    /// Leave the current item pending (`false`) or suspended (`true`).
+    Leave {
+        suspended: bool,
+    },
     /// The current item's pending proposals, to withdraw or reject one.
     OpenProposals,
     /// Withdraw (`false`) or reject (`true`) the selected proposal.

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 pub use super::action::{Action, Choice, Done, Effect, Job, JobResult, Step};
 use super::draft::Editor;
 use crate::group::{AgendaItem, Category, Member, Proposal, Status, WorkingGroup};
-use crate::journal::{Entry, ItemStatus, Position, Session, agenda_items};
+use crate::journal::{Entry, ItemStatus, Position, Session};
 use crate::redline::doc::Block;
 use crate::resolution::Resolution;
 use crate::workspace::{MeetingEntry, Workspace};
@@ -114,6 +114,15 @@ pub enum Mode {
         status: crate::group::Status,
         reason: String,
     },
+    /// Typing the title of an agenda item to add.
+    AddItem {
+        title: String,
+    },
+    /// Taking up `next` while `current` has no decision: pending or suspended?
+    Leave {
+        current: String,
+        next: String,
+    },
     /// The list of speakers is closed: add this member anyway?
     AddToClosed {
         member: String,
@@ -204,7 +213,7 @@ impl App {
         let proposals_broken =
             resolution.as_ref().is_some_and(|r| ws.proposals_on(r).is_none() && crate::ops::proposals_path(ws, r).exists());
         let errors: Vec<String> = ws.diagnostics.iter().filter(|d| d.is_error()).map(|d| d.to_string()).collect();
-        let items: Vec<AgendaItem> = agenda_items(&entry.meeting.value).into_iter().cloned().collect();
+        let items: Vec<AgendaItem> = crate::journal::agenda(&entry.meeting.value, &session);
         let agenda_selected = session.current.as_ref().and_then(|c| items.iter().position(|i| &i.id == c)).unwrap_or(0);
         let mut app = App {
             root: ws.root.clone(),
@@ -420,6 +429,7 @@ impl App {
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
             Mode::Find { .. } => self.update_find(action),
             Mode::AddToClosed { .. } => self.update_closed_list(action),
+            Mode::AddItem { .. } | Mode::Leave { .. } => self.update_agenda(action),
             Mode::Proposals { .. } | Mode::Dropping { .. } => self.update_dropping(action),
             _ => self.update_main(action),
         }

@@ -48,8 +48,17 @@ impl App {
             }
             _ => {}
         }
-        if matches!(entry.event, Event::ItemTakenUp { .. } | Event::ProposalMade { .. } | Event::Decision { .. } | Event::Correction { .. })
-        {
+        if matches!(entry.event, Event::ItemAdded { .. } | Event::ItemMoved { .. } | Event::Correction { .. }) {
+            self.items = crate::journal::agenda(&self.meeting.meeting.value, &self.session);
+        }
+        if matches!(
+            entry.event,
+            Event::ItemTakenUp { .. }
+                | Event::ProposalMade { .. }
+                | Event::Decision { .. }
+                | Event::Correction { .. }
+                | Event::ItemMarked { .. }
+        ) {
             self.refresh();
         }
         if matches!(entry.event, Event::ItemTakenUp { .. }) {

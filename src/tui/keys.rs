@@ -73,6 +73,14 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
+    if let Mode::Leave { .. } = mode {
+        return Some(match k.code {
+            KeyCode::Char('p') => Action::Leave { suspended: false },
+            KeyCode::Char('s') => Action::Leave { suspended: true },
+            KeyCode::Esc => Action::Cancel,
+            _ => return None,
+        });
+    }
     if let Mode::AddToClosed { .. } = mode {
         return Some(match k.code {
             KeyCode::Char('y') | KeyCode::Enter => Action::Confirm,
@@ -140,6 +148,9 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             'S' => Action::PutOnScreen,
             'L' => Action::ToggleList,
             'P' => Action::OpenProposals,
+            'I' => Action::OpenAddItem,
+            'D' => Action::MarkItem { defer: true },
+            'U' => Action::MarkItem { defer: false },
             'g' | ':' => Action::OpenFind { search: false },
             '/' => Action::OpenFind { search: true },
             'n' => Action::NextMatch(true),

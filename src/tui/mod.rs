@@ -3,6 +3,7 @@
 //! [`runner::Runner`] performs what `update` asks (journal, commits, history).
 
 mod action;
+mod agenda;
 pub mod app;
 mod attendance;
 mod commits;

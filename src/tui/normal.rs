@@ -120,10 +120,19 @@ impl App {
                 if let Some(i) = self.items.get(self.agenda_selected).map(|i| i.id.clone())
                     && self.session.current.as_deref() != Some(i.as_str())
                 {
-                    fx.extend(self.floor_handover(item.as_deref(), floor.as_ref()));
-                    fx.push(Effect::Append(Event::ItemTakenUp { item: i }));
+                    // The item under discussion has no decision: the chair says where it goes first.
+                    // (A read-only room records nothing: it does not ask.)
+                    let undecided =
+                        item.as_ref().filter(|c| self.read_only.is_none() && self.session.item(c).is_none_or(|st| st.decision.is_none()));
+                    match undecided {
+                        Some(current) => self.mode = Mode::Leave { current: current.clone(), next: i },
+                        None => fx = self.take_up(i),
+                    }
                 }
             }
+            Action::OpenAddItem => self.mode = Mode::AddItem { title: String::new() },
+            Action::MarkItem { defer } => fx = self.mark_item(defer),
+            Action::MoveSpeaker(d) if self.focus == Pane::Agenda => fx = self.move_item(d),
             Action::OpenAddSpeaker { point_of_order } if item.is_some() => {
                 self.mode = Mode::AddSpeaker { query: String::new(), selected: 0, point_of_order, for_record: false }
             }

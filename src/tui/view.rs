@@ -105,6 +105,16 @@ pub fn draw(f: &mut Frame, app: &App) {
                 Line::from("Enter records it in the journal and commits the proposals file; Esc goes back."),
             ],
         ),
+        Mode::AddItem { title } => popup(
+            f,
+            "Add an agenda item",
+            vec![Line::from(format!("Title: {title}_")), Line::from(""), Line::from("Enter adds it after the selected item; Esc cancels.")],
+        ),
+        Mode::Leave { current, .. } => popup(
+            f,
+            "Leave the item without a decision",
+            vec![Line::from(format!("Item {current} has no decision. p: back to pending · s: suspended, to be resumed · Esc: stay on it"))],
+        ),
         Mode::AddToClosed { member } => popup(
             f,
             "The list of speakers is closed",
@@ -132,6 +142,7 @@ fn draw_agenda(f: &mut Frame, app: &App, area: Rect) {
             let mark = match status {
                 ItemStatus::Pending => " ",
                 ItemStatus::UnderDiscussion => "▶",
+                ItemStatus::Suspended => "‖",
                 ItemStatus::Concluded => "✓",
                 ItemStatus::Deferred => "»",
                 ItemStatus::Committing => "…",
@@ -354,6 +365,9 @@ pub const KEYS: &[(&str, &str)] = &[
     ("c", "competing proposals on the selected provision, side by side"),
     ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
     ("L", "close / reopen the list of speakers"),
+    ("I", "agenda: add an item after the selected one"),
+    ("K / J", "agenda: move the selected item up / down"),
+    ("D / U", "agenda: defer the selected item / return it to pending"),
     ("P", "the item's pending proposals: w withdraws one, x rejects it (one commit)"),
     ("g / :", "go to a provision: 23 b), 13(a)(iv), preamble 5, IX"),
     ("/  n N", "search the text; next, previous match"),
