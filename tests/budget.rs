@@ -58,7 +58,13 @@ fn the_minutes_say_which_amended_text_was_compared_as_a_whole() {
             drafted_against: None,
             draft: None,
         },
-        Event::Decision { item: "7".into(), outcome: Outcome::Agreed, text: "to recommend the amendment".into(), adopt: vec![] },
+        Event::Decision {
+            item: "7".into(),
+            outcome: Outcome::Agreed,
+            text: "to recommend the amendment".into(),
+            adopt: vec![],
+            vote: None,
+        },
     ];
     for (k, e) in events.into_iter().enumerate() {
         j.append(&Entry::new(1_738_674_000 + k as i64 * 60, e)).unwrap();

@@ -109,7 +109,7 @@ fn poisoned() -> Demo {
             proposed_text: None,
             target: None,
         },
-        Event::Decision { item: "7".into(), outcome: Outcome::Agreed, text: format!("to recommend it{P}"), adopt: vec![] },
+        Event::Decision { item: "7".into(), outcome: Outcome::Agreed, text: format!("to recommend it{P}"), adopt: vec![], vote: None },
     ];
     for (k, event) in events.into_iter().enumerate() {
         j.append(&Entry::new(1_738_674_000 + k as i64 * 60, event)).unwrap();

@@ -45,6 +45,7 @@ fn session(repo: &TempRepo) -> Vec<Event> {
             outcome: Outcome::Agreed,
             text: "to recommend the amendment of paragraph 23 b) to the Standing Committee".into(),
             adopt: vec![],
+            vote: None,
         },
     ]
 }
@@ -83,7 +84,7 @@ fn problems_are_marked_and_nothing_is_dropped() {
     events.push(iv("7", "Atlantis", Position::General, "asked to be heard"));
     events.push(iv("99", "Kenya", Position::General, "raised another matter"));
     events.push(Event::ItemTakenUp { item: "8".into() });
-    events.push(Event::Decision { item: "8".into(), outcome: Outcome::Noted, text: "".into(), adopt: vec![] });
+    events.push(Event::Decision { item: "8".into(), outcome: Outcome::Noted, text: "".into(), adopt: vec![], vote: None });
     journal(&repo, events);
     let ws = Workspace::load(repo.path());
     let (sources, _) = Sources::of(&ws, ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap());

@@ -75,3 +75,59 @@ fn a_proposal_withdrawn_and_one_rejected_in_session_are_commits_and_in_the_recor
     assert!(minutes.contains(&format!("({rejected}) was rejected.")), "{minutes}");
     assert!(!minutes.contains("not marked"), "{minutes}");
 }
+
+#[test]
+fn a_decision_taken_by_vote_carries_it_to_the_journal_and_the_record() {
+    use gavel::journal::{Ballot, Vote};
+    let d = Demo::new(Some(("New Zealand (co-Chair)", "chair@nz.invalid")));
+    let mut r = room(&d.dir);
+    // Counts: noted, by 12 votes to 3 with 1 abstention.
+    r.update(Action::OpenDecide, T0);
+    r.update(Action::NextChoice, T0);
+    r.update(Action::NextChoice, T0); // noted
+    r.update(Action::OpenVote, T0);
+    for c in "12 3 1".chars() {
+        r.update(Action::Type(c), T0);
+    }
+    r.update(Action::Confirm, T0);
+    assert!(
+        matches!(&r.mode, Mode::Decide { vote: Some(v), .. } if *v == Vote { in_favour: 12, against: 3, abstaining: 1, roll_call: vec![] })
+    );
+    for c in "noted the report".chars() {
+        r.update(Action::Type(c), T0);
+    }
+    r.update(Action::Confirm, T0);
+    // Item 8 by roll-call: the first Party in favour, the second against, the third abstaining.
+    r.update(Action::Focus(Pane::Agenda), T0);
+    r.agenda_selected = 7;
+    r.update(Action::Confirm, T0);
+    r.update(Action::OpenDecide, T0);
+    r.update(Action::NextChoice, T0);
+    r.update(Action::NextChoice, T0);
+    r.update(Action::OpenVote, T0);
+    r.update(Action::NextChoice, T0); // roll-call
+    let Mode::Vote { ballots, .. } = &r.mode else { panic!("{:?}", r.mode) };
+    let parties: Vec<String> = ballots.iter().map(|(m, _)| m.clone()).collect();
+    for b in [Ballot::InFavour, Ballot::Against, Ballot::Abstaining] {
+        r.update(Action::Ballot(b), T0);
+    }
+    r.update(Action::Confirm, T0);
+    for c in "noted the gaps".chars() {
+        r.update(Action::Type(c), T0);
+    }
+    r.update(Action::Confirm, T0);
+    let (entries, _) = Journal::new(r.journal_path.clone()).read();
+    let votes: Vec<Vote> =
+        entries.iter().filter_map(|e| if let Event::Decision { vote: Some(v), .. } = &e.event { Some(v.clone()) } else { None }).collect();
+    assert_eq!(votes.len(), 2);
+    assert_eq!((votes[1].in_favour, votes[1].against, votes[1].abstaining), (1, 1, 1));
+
+    let out = d.gavel(&["minutes", "sc78-session", "--format", "txt"]);
+    let minutes = String::from_utf8_lossy(&out.stdout);
+    assert!(minutes.contains("The decision was taken by vote, with 12 votes in favour, 3 against and 1 abstention."), "{minutes}");
+    let roll = format!(
+        "The decision was taken by roll-call vote, with 1 vote in favour, 1 against and 1 abstention. In favour: {}. Against: {}. Abstaining: {}.",
+        parties[0], parties[1], parties[2]
+    );
+    assert!(minutes.contains(&roll), "{minutes}");
+}

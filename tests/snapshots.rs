@@ -34,6 +34,7 @@ fn demo() -> Demo {
             outcome: Outcome::Agreed,
             text: "to recommend the amendment of paragraph 23 b) to the Standing Committee".into(),
             adopt: vec![],
+            vote: None,
         },
     ];
     for (k, event) in events.into_iter().enumerate() {

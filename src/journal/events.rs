@@ -57,6 +57,52 @@ impl Outcome {
     }
 }
 
+/// How a member voted in a roll-call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Ballot {
+    InFavour,
+    Against,
+    Abstaining,
+}
+
+/// A member's vote in a roll-call.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RollCall {
+    pub member: String,
+    pub ballot: Ballot,
+}
+
+/// A vote on a decision: the counts, and in a roll-call how each Party voted.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vote {
+    pub in_favour: u32,
+    pub against: u32,
+    pub abstaining: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub roll_call: Vec<RollCall>,
+}
+
+impl Vote {
+    /// A roll-call vote, its counts those of the ballots.
+    pub fn roll_call(ballots: Vec<RollCall>) -> Vote {
+        let count = |b: Ballot| ballots.iter().filter(|r| r.ballot == b).count() as u32;
+        Vote {
+            in_favour: count(Ballot::InFavour),
+            against: count(Ballot::Against),
+            abstaining: count(Ballot::Abstaining),
+            roll_call: ballots,
+        }
+    }
+
+    /// The members who voted so, in a roll-call.
+    pub fn voting(&self, b: Ballot) -> Vec<String> {
+        self.roll_call.iter().filter(|r| r.ballot == b).map(|r| r.member.clone()).collect()
+    }
+}
+
 /// One thing that happened in the meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "kebab-case", deny_unknown_fields)]
@@ -102,6 +148,9 @@ pub enum Event {
         text: String,
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         adopt: Vec<String>,
+        /// When the decision was taken by vote.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        vote: Option<Vote>,
     },
     /// A member marked present or absent at a session of the meeting.
     Attendance {

@@ -8,7 +8,7 @@ mod events;
 mod session;
 
 pub use agenda::{AgendaEdit, ItemMark, agenda, changed_meeting};
-pub use events::{Entry, Event, Outcome, Position, effective};
+pub use events::{Ballot, Entry, Event, Outcome, Position, RollCall, Vote, effective};
 pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items, sessions};
 
 use std::fs::{File, OpenOptions};
@@ -273,7 +273,7 @@ mod tests {
         let e3 = j
             .append(&Entry::new(
                 13,
-                Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into(), adopt: vec![] },
+                Event::Decision { item: "7".into(), outcome: Outcome::AgreedAsAmended, text: "t".into(), adopt: vec![], vote: None },
             ))
             .unwrap();
         let (entries, problems) = j.read();

@@ -309,7 +309,7 @@ impl Session {
                     failed: None,
                 });
             }
-            Event::Decision { item, outcome, text, adopt } => {
+            Event::Decision { item, outcome, text, adopt, .. } => {
                 let st = self.items.entry(item.clone()).or_default();
                 st.decision = Some(DecisionState {
                     entry: e.id.clone(),
@@ -453,7 +453,13 @@ mod tests {
             ),
             at(
                 300,
-                Event::Decision { item: "2".into(), outcome: Outcome::Agreed, text: "The working group agreed.".into(), adopt: vec![] },
+                Event::Decision {
+                    item: "2".into(),
+                    outcome: Outcome::Agreed,
+                    text: "The working group agreed.".into(),
+                    adopt: vec![],
+                    vote: None,
+                },
             ),
             at(400, Event::ItemTakenUp { item: "3".into() }),
         ];

@@ -4,6 +4,8 @@
 //! tracked changes and who supported or opposed them, and the decision.
 //! Problems in the journal are marked where they occur; nothing is dropped.
 
+mod parts;
+
 use std::collections::HashSet;
 
 use super::adopted::{adopted, failure, git_has};
@@ -13,6 +15,7 @@ use crate::redline::{Piece, PieceKind, diff_words};
 use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
 use crate::workspace::{MeetingEntry, Workspace};
+use parts::{attendance, dropped, voted};
 
 /// The record and the problems found while writing it.
 #[derive(Debug, Clone)]
@@ -106,41 +109,6 @@ fn item_of(e: &Event) -> Option<&str> {
     e.item()
 }
 
-/// Who was present at each session: those the chair marked, and those who
-/// took the floor unless the chair marked them absent. Sessions with no one
-/// present either way are left out.
-fn attendance(doc: &mut Doc, s: &Sources) {
-    let replayed = crate::journal::Session::replay(&s.entries, s.group);
-    let mut any = false;
-    let mut sessions = crate::journal::sessions(&s.entry.meeting.value);
-    // Sessions attendance names that the agenda does not (a journal older than its agenda): as marked.
-    for e in &s.entries {
-        if let Event::Attendance { session, .. } = &e.event
-            && !sessions.iter().any(|(t, _)| t == session)
-        {
-            sessions.push((session.clone(), Vec::new()));
-        }
-    }
-    for (session, items) in sessions {
-        let present = replayed.present_at(&session, &items);
-        if present.is_empty() {
-            continue;
-        }
-        any = true;
-        let (parties, others): (Vec<String>, Vec<String>) =
-            present.into_iter().partition(|m| category(s.group, m) == Some(Category::Party));
-        let mut line = format!("Present at {session}: ");
-        line.push_str(&format!("Parties: {}", if parties.is_empty() { "none".into() } else { parties.join(", ") }));
-        if !others.is_empty() {
-            line.push_str(&format!("; Observers and others: {}", others.join(", ")));
-        }
-        doc.para(line + ".");
-    }
-    if !any {
-        doc.para("Attendance was not recorded.");
-    }
-}
-
 fn category(group: Option<&WorkingGroup>, name: &str) -> Option<Category> {
     group.and_then(|g| g.member(name)).map(|m| m.category)
 }
@@ -155,34 +123,6 @@ fn who(s: &Sources, problems: &mut Vec<String>, doc: &mut Doc, name: &str) -> St
         }
     }
     name.to_string()
-}
-
-/// Proposals withdrawn or rejected under the item, as the record says it.
-fn dropped(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
-    for e in events {
-        let Event::ProposalDropped { proposal, status, reason, .. } = &e.event else { continue };
-        let p = s.proposals.iter().find(|p| &p.id == proposal);
-        let by = p.map(|p| and_list(&p.proponents)).unwrap_or_default();
-        let what = match p {
-            Some(p) if !by.is_empty() => match p.changes.first() {
-                Some(c) => format!("The proposal of {by} on {} ({proposal})", c.reference().describe()),
-                None => format!("The proposal of {by} ({proposal})"),
-            },
-            _ => format!("The proposal {proposal}"),
-        };
-        let how = match status {
-            crate::group::Status::Withdrawn => "was withdrawn at the request of its proponents",
-            _ => "was rejected",
-        };
-        let why = if reason.is_empty() { String::new() } else { format!(" ({reason})") };
-        doc.para(format!("{what} {how}{why}."));
-        if !git_has(events, &e.id) && p.is_none_or(|p| p.status != *status) {
-            let why = failure(events, &e.id).unwrap_or_else(|| "no commit of it was recorded".into());
-            let msg = format!("proposal {proposal} was not marked {} in git: {why}", status.as_str());
-            doc.problem(msg.clone());
-            problems.push(msg);
-        }
-    }
 }
 
 fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
@@ -265,6 +205,9 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
                 problems.push(msg);
             }
             doc.para(decision(outcome, &text));
+            if let Event::Decision { vote: Some(v), .. } = &entry.event {
+                doc.para(voted(v));
+            }
             adopted(doc, problems, s, events, entry, adopt);
         }
         None => doc.para("No decision was recorded on the item."),

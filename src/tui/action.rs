@@ -65,6 +65,10 @@ pub enum Action {
     OpenCompeting,
     PreviewMinutes,
     OpenAttendance,
+    /// Record the vote of the decision being taken (Ctrl-V in the decision dialog).
+    OpenVote,
+    /// A roll-call ballot for the selected Party.
+    Ballot(crate::journal::Ballot),
     /// Add an agenda item after the selected one.
     OpenAddItem,
     /// Defer the selected item (`true`), or return it to pending.

@@ -103,6 +103,17 @@ pub enum Mode {
         cursor: usize,
         typing: bool,
         correcting: Option<String>,
+        /// The vote the decision was taken by, if it was.
+        vote: Option<crate::journal::Vote>,
+    },
+    /// Recording the vote of the decision being taken: counts typed
+    /// (`45 10 5`), or (`roll_call`) each Party's ballot; then back to it.
+    Vote {
+        decide: Box<Mode>,
+        counts: String,
+        roll_call: bool,
+        ballots: Vec<(String, Option<crate::journal::Ballot>)>,
+        cursor: usize,
     },
     /// The current item's pending proposals: `w` withdraws the selected one, `x` rejects it.
     Proposals {
@@ -426,6 +437,7 @@ impl App {
             Mode::Edit { .. } => self.update_editor(action),
             Mode::Minutes { .. } | Mode::Attendance { .. } => self.update_record(action),
             Mode::Decide { .. } => self.update_decide(action),
+            Mode::Vote { .. } => self.update_vote(action),
             Mode::Corrections { .. } | Mode::Strike { .. } => self.update_corrections(action),
             Mode::Find { .. } => self.update_find(action),
             Mode::AddToClosed { .. } => self.update_closed_list(action),

@@ -19,7 +19,7 @@ impl App {
                 let step = Step::Drop { proposal: proposal.clone(), status: *status, reason: reason.clone() };
                 effects.push(self.job(&entry.id, item, vec![step]));
             }
-            Event::Decision { item, outcome, text, adopt } if !adopt.is_empty() => {
+            Event::Decision { item, outcome, text, adopt, .. } if !adopt.is_empty() => {
                 let steps = self.adopt_steps(adopt, *outcome, text);
                 effects.push(self.job(&entry.id, item, steps));
             }

@@ -38,13 +38,13 @@ impl App {
                         let k = Position::ALL.iter().position(|p| *p == position).unwrap_or(0);
                         self.mode = Mode::Record { member, summary, position: k, correcting: Some(e.id) };
                     }
-                    Event::Decision { outcome, text, adopt, .. } => {
+                    Event::Decision { outcome, text, adopt, vote, .. } => {
                         let mut choices = self.choices();
                         for c in choices.iter_mut() {
                             c.chosen = adopt.contains(&c.id);
                         }
                         let o = Outcome::ALL.iter().position(|x| *x == outcome).unwrap_or(0);
-                        self.mode = Mode::Decide { outcome: o, text, choices, cursor: 0, typing: false, correcting: Some(e.id) };
+                        self.mode = Mode::Decide { outcome: o, text, choices, cursor: 0, typing: false, correcting: Some(e.id), vote };
                     }
                     _ => self.notice = Some("A speaker entry can only be struck (x).".into()),
                 }

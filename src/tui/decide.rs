@@ -41,12 +41,13 @@ impl App {
 
     pub(super) fn open_decide(&mut self, correcting: Option<String>) {
         let choices = self.choices();
-        self.mode = Mode::Decide { outcome: 0, text: String::new(), choices, cursor: 0, typing: false, correcting };
+        self.mode = Mode::Decide { outcome: 0, text: String::new(), choices, cursor: 0, typing: false, correcting, vote: None };
     }
 
     pub(super) fn update_decide(&mut self, action: Action) -> Vec<Effect> {
         let Mode::Decide { outcome, text, choices, cursor, typing, .. } = &mut self.mode else { return Vec::new() };
         match (action, *typing) {
+            (Action::OpenVote, _) => self.open_vote(),
             (Action::Cancel, false) => {
                 self.mode = Mode::Normal;
             }
@@ -87,7 +88,7 @@ impl App {
     /// The decision as chosen: refused while a chosen proposal has text in
     /// brackets; *agreed as amended* first opens the editor on the proposal.
     fn record_decision(&mut self) -> Vec<Effect> {
-        let Mode::Decide { outcome, text, choices, correcting, .. } = self.mode.clone() else { return Vec::new() };
+        let Mode::Decide { outcome, text, choices, correcting, vote, .. } = self.mode.clone() else { return Vec::new() };
         let Some(item) = self.session.current.clone() else { return Vec::new() };
         let outcome = Outcome::ALL[outcome];
         let adopting = matches!(outcome, Outcome::Agreed | Outcome::AgreedAsAmended);
@@ -115,7 +116,7 @@ impl App {
         // Whoever still has the floor when the item is decided took it: the record lists them.
         let floor = self.session.item(&item).and_then(|st| st.floor.clone());
         let mut fx: Vec<Effect> = self.floor_handover(Some(&item), floor.as_ref()).into_iter().collect();
-        let event = Event::Decision { item, outcome, text, adopt };
+        let event = Event::Decision { item, outcome, text, adopt, vote };
         fx.push(match correcting {
             Some(of) => Effect::Append(Event::Correction { of, with: Some(Box::new(event)), reason: "decision changed".into() }),
             None => Effect::Append(event),

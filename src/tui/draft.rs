@@ -122,7 +122,7 @@ impl App {
         })];
         // Agreed as amended: the decision adopts the amended text just drafted.
         if let Some((outcome, dtext)) = e.then.clone() {
-            fx.push(Effect::Append(Event::Decision { item, outcome, text: dtext, adopt: vec![id.clone()] }));
+            fx.push(Effect::Append(Event::Decision { item, outcome, text: dtext, adopt: vec![id.clone()], vote: None }));
         }
         self.editor = None;
         self.mode = Mode::Normal;

@@ -63,6 +63,25 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             _ => return None,
         });
     }
+    if matches!(mode, Mode::Decide { .. }) && k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('v') {
+        return Some(Action::OpenVote);
+    }
+    if let Mode::Vote { roll_call, .. } = mode {
+        use crate::journal::Ballot;
+        return Some(match k.code {
+            KeyCode::Tab => Action::NextChoice,
+            KeyCode::Enter => Action::Confirm,
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Up => Action::Up,
+            KeyCode::Down => Action::Down,
+            KeyCode::Char('y') if *roll_call => Action::Ballot(Ballot::InFavour),
+            KeyCode::Char('n') if *roll_call => Action::Ballot(Ballot::Against),
+            KeyCode::Char('a') if *roll_call => Action::Ballot(Ballot::Abstaining),
+            KeyCode::Backspace => Action::Backspace,
+            KeyCode::Char(c) if !*roll_call => Action::Type(c),
+            _ => return None,
+        });
+    }
     if let Mode::Proposals { .. } = mode {
         return Some(match k.code {
             KeyCode::Up | KeyCode::Char('k') => Action::Up,

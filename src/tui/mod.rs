@@ -21,6 +21,7 @@ pub mod runner;
 pub mod screen;
 mod speakers;
 pub mod view;
+mod vote;
 
 pub use correct::describe as describe_entry;
 pub use draft::Editor;

@@ -76,8 +76,39 @@ pub fn draw(f: &mut Frame, app: &App) {
             ];
             popup(f, &title, body);
         }
-        Mode::Decide { outcome, text, choices, cursor, typing, correcting } => {
-            super::popups::draw_decide(f, app, Outcome::ALL[*outcome], text, choices, *cursor, *typing, correcting.is_some())
+        Mode::Decide { outcome, text, choices, cursor, typing, correcting, vote } => {
+            super::popups::draw_decide(f, app, Outcome::ALL[*outcome], text, choices, *cursor, *typing, correcting.is_some());
+            if let Some(v) = vote {
+                let said =
+                    format!(" By vote: {} in favour, {} against, {} abstaining (Ctrl-V changes it) ", v.in_favour, v.against, v.abstaining);
+                f.render_widget(Paragraph::new(safe(Span::styled(said, Style::default().add_modifier(Modifier::REVERSED)))), a.status);
+            }
+        }
+        Mode::Vote { counts, roll_call, ballots, cursor, .. } => {
+            let mut body = vec![
+                Line::from(if *roll_call {
+                    "Roll-call (Tab: counts instead): y in favour, n against, a abstaining; Enter keeps it, Esc goes back"
+                } else {
+                    "Counts (Tab: roll-call instead): in favour, against, abstaining; Enter keeps it, Esc goes back"
+                }),
+                Line::from(""),
+            ];
+            if *roll_call {
+                let first = cursor.saturating_sub(8);
+                for (k, (m, b)) in ballots.iter().enumerate().skip(first).take(16) {
+                    let said = match b {
+                        Some(crate::journal::Ballot::InFavour) => "in favour",
+                        Some(crate::journal::Ballot::Against) => "against",
+                        Some(crate::journal::Ballot::Abstaining) => "abstaining",
+                        None => "",
+                    };
+                    let style = if k == *cursor { Style::default().add_modifier(Modifier::REVERSED) } else { Style::default() };
+                    body.push(Line::from(Span::styled(format!("{m:<40} {said}"), style)));
+                }
+            } else {
+                body.push(Line::from(format!("Votes: {counts}_")));
+            }
+            popup(f, "The vote", body);
         }
         Mode::Corrections { selected } => super::popups::draw_corrections(f, app, *selected),
         Mode::Strike { reason, .. } => {
