@@ -62,7 +62,13 @@ fn main() {
                 proposals += 1;
             }
         }
-        push(Event::Decision { item: item.clone(), outcome: Outcome::Agreed, text: format!("to take item {item} forward"), adopt: vec![], vote: None });
+        push(Event::Decision {
+            item: item.clone(),
+            outcome: Outcome::Agreed,
+            text: format!("to take item {item} forward"),
+            adopt: vec![],
+            vote: None,
+        });
     }
     println!("== A session of {interventions} interventions and {proposals} proposals (goal: 50 ms or less)");
     let m = ws.meetings.iter().position(|m| m.id == "sc78-session").unwrap();

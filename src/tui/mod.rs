@@ -13,6 +13,7 @@ mod draft;
 mod dropping;
 mod find;
 pub mod keys;
+mod mode;
 mod normal;
 mod place;
 mod popups;

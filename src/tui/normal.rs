@@ -14,7 +14,7 @@ impl App {
                 Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. },
                 Action::ToggleHelp | Action::ShowDocuments | Action::OpenHistory | Action::OpenCompeting | Action::Cancel | Action::Confirm,
             ) => self.mode = Mode::Normal,
-            (Mode::Help { scroll }, Action::Down) => *scroll = (*scroll + 1).min(super::view::KEYS.len() as u16),
+            (Mode::Help { scroll }, Action::Down) => *scroll = (*scroll + 1).min(super::keys::KEYS.len() as u16),
             (Mode::Help { scroll }, Action::Up) => *scroll = scroll.saturating_sub(1),
             (Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, Action::Quit) => self.quit = true,
             (Mode::Help { .. } | Mode::Documents | Mode::History { .. } | Mode::Competing { .. }, _) => {}

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::app::App;
-use super::view::{KEYS, safe, safe_line, spans, wrap};
+use super::keys::KEYS;
+use super::view::{safe, safe_line, spans, wrap};
 
 pub(super) fn popup(f: &mut Frame, title: &str, body: Vec<Line<'static>>) {
     let area = centered(f.area(), 70, body.len() as u16 + 2);

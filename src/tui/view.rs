@@ -372,39 +372,3 @@ fn draw_status(f: &mut Frame, app: &App, area: Rect) {
     let text = format!(" {}{ro}  │  {item}{floor}{git}{errors}{notice}  │  ?: help", app.meeting_id);
     f.render_widget(Paragraph::new(safe(Span::styled(text, Style::default().add_modifier(Modifier::REVERSED)))), area);
 }
-
-/// Every key, for the help overlay.
-pub const KEYS: &[(&str, &str)] = &[
-    ("Tab / 1 2 3", "move between agenda, speakers, resolution"),
-    ("↑ ↓ / k j", "select, or scroll the resolution"),
-    ("Enter", "agenda: take up the item; speakers: give the floor"),
-    ("a", "add a speaker (type part of the name)"),
-    ("p", "add a point of order (to the front)"),
-    ("x", "remove the selected speaker"),
-    ("K / J", "move the selected speaker up / down"),
-    ("f", "give the floor to the selected speaker"),
-    ("+ / -", "the speaker's time (or each speaker's) 30 seconds more / less"),
-    ("space", "pause / resume the speaker's countdown"),
-    ("o", "Parties first on / off"),
-    ("r", "record the intervention of the speaker who has the floor (or choose whose)"),
-    ("d", "record the decision: choose the proposals it adopts (one commit each)"),
-    ("C", "correct or strike what was recorded on the item"),
-    ("R", "try again the commits of the item that failed"),
-    ("m", "the current item's documents, proposals and mandate topic"),
-    ("E", "amend the selected provision (editor, live tracked changes)"),
-    ("h", "history of the selected provision, from git"),
-    ("c", "competing proposals on the selected provision, side by side"),
-    ("S", "put the selected provision on the room's screen (gavel screen); again: off"),
-    ("L", "close / reopen the list of speakers"),
-    ("I", "agenda: add an item after the selected one"),
-    ("K / J", "agenda: move the selected item up / down"),
-    ("D / U", "agenda: defer the selected item / return it to pending"),
-    ("P", "the item's pending proposals: w withdraws one, x rejects it (one commit)"),
-    ("g / :", "go to a provision: 23 b), 13(a)(iv), preamble 5, IX"),
-    ("/  n N", "search the text; next, previous match"),
-    ("s", "preview the summary record of the session so far"),
-    ("A", "attendance at the current session (space marks present)"),
-    ("e", "show / hide problems"),
-    ("?", "this help"),
-    ("q", "quit (everything confirmed is already saved)"),
-];
