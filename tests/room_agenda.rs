@@ -11,12 +11,10 @@ use gavel::tui::Room;
 use gavel::tui::app::{Action, Mode, Pane};
 use gavel::workspace::Workspace;
 
-const T0: i64 = 1_738_674_000;
+use common::room::T0;
 
 fn room(dir: &std::path::Path) -> Room {
-    let ws = Workspace::load(dir);
-    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    let mut r = Room::open(&ws, m, T0);
+    let mut r = common::room::open(dir);
     r.update(Action::Focus(Pane::Agenda), T0);
     r
 }

@@ -8,18 +8,11 @@ use common::demo::Demo;
 use gavel::journal::{Event, Journal};
 use gavel::tui::Room;
 use gavel::tui::app::{Action, Mode, Pane};
-use gavel::workspace::Workspace;
 
-const T0: i64 = 1_738_674_000;
+use common::room::T0;
 
 fn room(dir: &std::path::Path) -> Room {
-    let ws = Workspace::load(dir);
-    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    let mut r = Room::open(&ws, m, T0);
-    r.update(Action::Focus(Pane::Agenda), T0);
-    r.agenda_selected = 1;
-    r.update(Action::Confirm, T0);
-    r
+    common::room::on_item(dir, 1)
 }
 
 fn drop_first(r: &mut Room, reject: bool, reason: &str) -> String {

@@ -9,14 +9,11 @@ use std::process::Command;
 use common::demo::Demo;
 use gavel::tui::Room;
 use gavel::tui::app::{Action, Pane};
-use gavel::workspace::Workspace;
 
-const T0: i64 = 1_738_674_000;
+use common::room::T0;
 
 fn room(dir: &std::path::Path) -> Room {
-    let ws = Workspace::load(dir);
-    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    Room::open(&ws, m, T0)
+    common::room::open(dir)
 }
 
 fn type_in(room: &mut Room, open: Action, text: &str) {

@@ -9,20 +9,13 @@ use common::demo::Demo;
 use gavel::journal::{Event, Journal};
 use gavel::tui::Room;
 use gavel::tui::app::{Action, Mode, Pane};
-use gavel::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const T0: i64 = 1_738_674_000;
+use common::room::T0;
 
 fn room(dir: &std::path::Path) -> Room {
-    let ws = Workspace::load(dir);
-    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    let mut r = Room::open(&ws, m, T0);
-    r.update(Action::Focus(Pane::Agenda), T0);
-    r.agenda_selected = 6;
-    r.update(Action::Confirm, T0);
-    r
+    common::room::on_item(dir, 6)
 }
 
 fn ask(r: &mut Room, name: &str, point_of_order: bool) {
@@ -36,8 +29,7 @@ fn ask(r: &mut Room, name: &str, point_of_order: bool) {
 fn screen(r: &Room) -> String {
     let mut t = Terminal::new(TestBackend::new(140, 40)).unwrap();
     t.draw(|f| gavel::tui::view::draw(f, r)).unwrap();
-    let b = t.backend().buffer().clone();
-    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+    common::room::text(t.backend().buffer())
 }
 
 #[test]

@@ -19,7 +19,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
-const T0: i64 = 1_738_674_000;
+use common::room::{T0, marked, text};
 
 fn room(dir: &std::path::Path) -> (Room, Follower) {
     let ws = Workspace::load(dir);
@@ -31,22 +31,6 @@ fn screen(app: &App, w: u16, h: u16) -> Buffer {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| gavel::tui::screen::view::draw(f, Some(app))).unwrap();
     t.backend().buffer().clone()
-}
-
-fn text(b: &Buffer) -> String {
-    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
-}
-
-fn marked(b: &Buffer, m: Modifier) -> String {
-    let mut s = String::new();
-    for y in 0..b.area.height {
-        for x in 0..b.area.width {
-            if b[(x, y)].modifier.contains(m) {
-                s.push_str(b[(x, y)].symbol());
-            }
-        }
-    }
-    s
 }
 
 /// Takes up item 7 and selects paragraph 23 b) in the resolution pane.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::output::{self, FormatArg};
 use super::{CliError, open, open_at, show::find};
 use crate::group::{Proposal, Status as ProposalStatus};
-use crate::redline::text::{READ_APART, diff_lasting_texts_until};
+use crate::redline::text::{READ_APART, both, diff_lasting_texts_until};
 use crate::render::{Document, changes};
 use crate::resolution::{ParagraphRef, ResolutionName};
 
@@ -50,15 +50,7 @@ fn texts(old: &Path, new: &Path, context: Option<usize>) -> Result<Document, Cli
     // Large files are read on two threads: copying two 2 MB files out of
     // the page cache was 6% of the process's time, a thread 0.1 ms.
     let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
-    let (a, b) = if size(old) + size(new) >= READ_APART {
-        std::thread::scope(|s| {
-            let later = s.spawn(|| read(new));
-            let first = read(old);
-            (first, later.join().unwrap_or_else(|_| read(new)))
-        })
-    } else {
-        (read(old), read(new))
-    };
+    let (a, b) = both(size(old) + size(new) >= READ_APART, || read(old), || read(new));
     // The process ends once the comparison is printed: its texts are kept
     // for the process's life, and lent to the comparison, not copied.
     let (a, b) = (a?.leak(), b?.leak());

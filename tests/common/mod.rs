@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod demo;
+pub mod room;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};

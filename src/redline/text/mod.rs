@@ -83,6 +83,19 @@ const MAX_MOVE_PAIRS: usize = 250_000;
 /// Texts of at least this many bytes together are read on two threads.
 pub const READ_APART: u64 = 256 * 1024;
 
+/// `first()` and `second()`, on two threads when `apart` (the second
+/// is done again here if its thread panicked).
+pub fn both<A: Send, B: Send>(apart: bool, first: impl FnOnce() -> A, second: impl Fn() -> B + Sync) -> (A, B) {
+    if !apart {
+        return (first(), second());
+    }
+    std::thread::scope(|s| {
+        let later = s.spawn(&second);
+        let a = first();
+        (a, later.join().unwrap_or_else(|_| second()))
+    })
+}
+
 /// Compares two texts within `budget` (alignment and word diffs together).
 pub fn diff_texts(old: &str, new: &str, budget: Duration) -> TextDiff {
     diff_texts_until(old, new, Instant::now() + budget)
@@ -125,15 +138,7 @@ fn compare(old: &str, new: &str, lent: Option<Lent>, deadline: Instant) -> TextD
     // Reading each text into paragraphs is a fifth of a large comparison,
     // and neither needs the other: on two 2 MB texts, 3.6 ms on one thread.
     // (A thread costs more than reading the Annex 2 of CoP17 Doc. 25.)
-    let (a, b) = if (old.len() + new.len()) as u64 >= READ_APART {
-        std::thread::scope(|s| {
-            let later = s.spawn(|| read(new));
-            let first = read(old);
-            (first, later.join().unwrap_or_else(|_| read(new)))
-        })
-    } else {
-        (read(old), read(new))
-    };
+    let (a, b) = both((old.len() + new.len()) as u64 >= READ_APART, || read(old), || read(new));
     let align_deadline = start + deadline.saturating_duration_since(start) / 2;
     let (sim, alignment) = align::align(&a, &b, align_deadline);
     let (ops, paired_by_position) = (alignment.ops, alignment.by_position);
