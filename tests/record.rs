@@ -60,9 +60,9 @@ fn the_record_reads_like_a_cites_summary_record() {
     let m = minutes(&sources);
     assert!(m.problems.is_empty(), "{:?}", m.problems);
     let t = gavel::render::print::text::print(&m.doc, false, false);
-    // Namibia was not marked, but took the floor: present.
+    // Namibia was not marked, but took the floor: present; in the membership's order.
     assert!(
-        t.contains("Present at Working group session (2025-02-04): Parties: Kenya, Botswana, Namibia; Observers and others: TRAFFIC."),
+        t.contains("Present at Working group session (2025-02-04): Parties: Botswana, Kenya, Namibia; Observers and others: TRAFFIC."),
         "{t}"
     );
     // Parties speak first in the record, then Observers, whatever the order of the floor.

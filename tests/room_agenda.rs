@@ -98,6 +98,12 @@ fn the_agenda_changed_in_session_is_journaled_replayed_and_committed_once() {
     let minutes = String::from_utf8_lossy(&out.stdout);
     let a = minutes.find(&format!("{new}. Any other business")).expect("the new item's heading");
     assert!(a < minutes.find("7. Timeframes").unwrap(), "{minutes}");
+    let after = |heading: &str| minutes[minutes.find(heading).unwrap()..].lines().nth(2).unwrap_or_default().to_string();
+    assert_eq!(after("7. Timeframes"), "The item was suspended, to be resumed.", "{minutes}");
+    assert_eq!(after("9. The future"), "The item was deferred.", "{minutes}");
+    // (The new item, 11, was taken up last, and has no decision yet.)
+    assert_eq!(after(&format!("{new}. Any other business")), "No decision was recorded on the item.", "{minutes}");
+    assert_eq!(after("10. Recommendations"), "The item was not taken up.", "{minutes}");
 }
 
 #[test]

@@ -124,5 +124,5 @@ fn attendance_is_searched_marked_in_bulk_and_counts_who_spoke() {
     r.update(Action::Cancel, T0 + 45);
     r.update(Action::PreviewMinutes, T0 + 45);
     let Mode::Minutes { text, .. } = &r.mode else { panic!() };
-    assert!(text.contains(&format!("Present at {session}: Parties: Botswana, ")), "{text}");
+    assert!(text.contains(&format!("Present at {session}: Parties: Benin, Botswana, Brazil, ")), "{text}");
 }

@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use super::adopted::{adopted, failure, git_has};
 use crate::group::{Category, Proposal, WorkingGroup};
-use crate::journal::{Entry, Event, Journal, Outcome, Position};
+use crate::journal::{Entry, Event, ItemMark, Journal, Outcome, Position};
 use crate::redline::{Piece, PieceKind, diff_words};
 use crate::render::document::Document as Doc;
 use crate::store::message::and_list;
@@ -126,8 +126,22 @@ fn who(s: &Sources, problems: &mut Vec<String>, doc: &mut Doc, name: &str) -> St
 }
 
 fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &[&Entry]) {
+    // Where the chair last put the item (deferred, suspended); the agenda's own edits are no discussion of it.
+    let mark = events.iter().rev().find_map(|e| if let Event::ItemMarked { mark, .. } = &e.event { Some(*mark) } else { None });
+    let events: Vec<&Entry> = events
+        .iter()
+        .filter(|e| !matches!(e.event, Event::ItemAdded { .. } | Event::ItemMoved { .. } | Event::ItemMarked { .. }))
+        .copied()
+        .collect();
+    let events = events.as_slice();
+    let undecided = match mark {
+        Some(ItemMark::Deferred) => "The item was deferred.",
+        Some(ItemMark::Suspended) => "The item was suspended, to be resumed.",
+        _ if events.is_empty() => "The item was not taken up.",
+        _ => "No decision was recorded on the item.",
+    };
     if events.is_empty() {
-        doc.para("The item was not taken up.");
+        doc.para(undecided);
         return;
     }
     // Interventions: Parties first, then Observers, then the Secretariat, each in speaking order.
@@ -210,7 +224,7 @@ fn item_record(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, events: &
             }
             adopted(doc, problems, s, events, entry, adopt);
         }
-        None => doc.para("No decision was recorded on the item."),
+        None => doc.para(undecided),
     }
 }
 

@@ -125,6 +125,7 @@ fn key(k: &KeyEvent, mode: &Mode) -> Option<Action> {
             | Mode::Strike { .. }
             | Mode::Find { .. }
             | Mode::Dropping { .. }
+            | Mode::AddItem { .. }
     );
     Some(match (k.code, typing) {
         (KeyCode::Esc, _) => Action::Cancel,
@@ -215,3 +216,30 @@ pub const KEYS: &[(&str, &str)] = &[
     ("?", "this help"),
     ("q", "quit (everything confirmed is already saved)"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEvent;
+
+    /// Every dialog that takes text takes a letter as text, not as a command.
+    #[test]
+    fn letters_are_text_where_text_is_typed() {
+        let areas = super::super::view::areas(Rect::new(0, 0, 120, 40));
+        let modes = [
+            Mode::AddSpeaker { query: String::new(), selected: 0, point_of_order: false, for_record: false },
+            Mode::Record { member: String::new(), summary: String::new(), position: 0, correcting: None },
+            Mode::Strike { of: String::new(), reason: String::new() },
+            Mode::Find { query: String::new(), search: true },
+            Mode::Dropping { proposal: String::new(), status: crate::group::Status::Withdrawn, reason: String::new() },
+            Mode::AddItem { title: String::new() },
+            Mode::Attendance { session: String::new(), query: String::new(), selected: 0 },
+        ];
+        for mode in modes {
+            for c in ['q', 'j', 'S', 'I', 'A'] {
+                let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                assert_eq!(action(&ev, &mode, &areas), Some(Action::Type(c)), "{c} in {mode:?}");
+            }
+        }
+    }
+}

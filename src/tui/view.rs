@@ -81,6 +81,7 @@ pub fn draw(f: &mut Frame, app: &App) {
             if let Some(v) = vote {
                 let said =
                     format!(" By vote: {} in favour, {} against, {} abstaining (Ctrl-V changes it) ", v.in_favour, v.against, v.abstaining);
+                f.render_widget(Clear, a.status);
                 f.render_widget(Paragraph::new(safe(Span::styled(said, Style::default().add_modifier(Modifier::REVERSED)))), a.status);
             }
         }

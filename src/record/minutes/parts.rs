@@ -19,7 +19,10 @@ pub(super) fn attendance(doc: &mut Doc, s: &Sources) {
         }
     }
     for (session, items) in sessions {
-        let present = replayed.present_at(&session, &items);
+        let mut present = replayed.present_at(&session, &items);
+        // In the membership's order (the bundled groups list Parties alphabetically), strangers last.
+        let place = |m: &String| s.group.and_then(|g| g.members.iter().position(|x| &x.name == m)).unwrap_or(usize::MAX);
+        present.sort_by_key(place);
         if present.is_empty() {
             continue;
         }
