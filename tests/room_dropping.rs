@@ -64,8 +64,8 @@ fn a_proposal_withdrawn_and_one_rejected_in_session_are_commits_and_in_the_recor
     // The record says what git says.
     let out = d.gavel(&["minutes", "sc78-session", "--format", "txt"]);
     let minutes = String::from_utf8_lossy(&out.stdout);
-    assert!(minutes.contains(&format!("({withdrawn}) was withdrawn at the request of its proponents (at Kenya's request).")), "{minutes}");
-    assert!(minutes.contains(&format!("({rejected}) was rejected.")), "{minutes}");
+    assert!(minutes.contains(&format!("({withdrawn}), was withdrawn at the request of its proponents (at Kenya's request).")), "{minutes}");
+    assert!(minutes.contains(&format!("({rejected}), was rejected.")), "{minutes}");
     assert!(!minutes.contains("not marked"), "{minutes}");
 }
 

@@ -48,10 +48,7 @@ pub(super) fn dropped(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, ev
         let p = s.proposals.iter().find(|p| &p.id == proposal);
         let by = p.map(|p| and_list(&p.proponents)).unwrap_or_default();
         let what = match p {
-            Some(p) if !by.is_empty() => match p.changes.first() {
-                Some(c) => format!("The proposal of {by} on {} ({proposal})", c.reference().describe()),
-                None => format!("The proposal of {by} ({proposal})"),
-            },
+            Some(p) if !by.is_empty() => format!("The proposal of {by}, “{}” ({proposal}),", p.title),
             _ => format!("The proposal {proposal}"),
         };
         let how = match status {
