@@ -113,3 +113,25 @@ fn the_rewritten_meeting_file_keeps_the_rest_as_it_was() {
     let m: gavel::group::Meeting = serde_json::from_str(&text).unwrap();
     assert_eq!(serde_json::to_string_pretty(&m).unwrap() + "\n", text);
 }
+
+#[test]
+fn the_chairs_next_commit_carries_the_agenda_as_changed() {
+    let d = Demo::new(Some(("New Zealand (co-Chair)", "chair@nz.invalid")));
+    let mut r = room(&d.dir);
+    take_up(&mut r, "2");
+    r.update(Action::OpenAddItem, T0);
+    for c in "Any other business".chars() {
+        r.update(Action::Type(c), T0);
+    }
+    r.update(Action::Confirm, T0);
+    // A proposal withdrawn: one commit, which has the meeting file as the session changed it.
+    r.update(Action::OpenProposals, T0);
+    r.update(Action::DropProposal { reject: false }, T0);
+    r.update(Action::Confirm, T0);
+    let git = d.git();
+    let head = git.head().unwrap().peel_to_commit().unwrap();
+    assert!(head.message().unwrap().contains("withdrawn"), "{}", head.message().unwrap());
+    let blob = head.tree().unwrap().get_path(std::path::Path::new("agendas/sc78-wg-11-3/sc78-session.meeting.json")).unwrap();
+    let text = String::from_utf8(git.find_blob(blob.id()).unwrap().content().to_vec()).unwrap();
+    assert!(text.contains("Any other business"), "{text}");
+}

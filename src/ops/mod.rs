@@ -172,10 +172,12 @@ pub(crate) fn journal_file(l: &Locked, m: &crate::workspace::MeetingEntry) -> Op
     (committed.as_deref() != Some(done)).then(|| crate::store::NewFile::appended(rel, done.to_vec()))
 }
 
-/// The journal of the meeting a use case is done in, to commit with it.
-pub(crate) fn meeting_journal(l: &Locked, ctx: &Context) -> Option<crate::store::NewFile> {
-    let m = l.ws.meetings.iter().find(|m| Some(&m.id) == ctx.meeting.as_ref())?;
-    journal_file(l, m)
+/// The journal of the meeting a use case is done in, and its agenda as the
+/// session changed it, to commit with it: the chair's commits keep the
+/// meeting file in step with the session, not only the one that closes it.
+pub(crate) fn meeting_journal(l: &Locked, ctx: &Context) -> Vec<crate::store::NewFile> {
+    let Some(m) = l.ws.meetings.iter().find(|m| Some(&m.id) == ctx.meeting.as_ref()) else { return Vec::new() };
+    journal_file(l, m).into_iter().chain(agenda_file(l, m)).collect()
 }
 
 /// Commits a meeting's journal up to its last complete line (when the
