@@ -62,7 +62,12 @@ pub(super) fn align<'a, 'b>(a: &'a [Line<'b>], b: &'a [Line<'b>], deadline: Inst
         pairs.extend(search(&ka, &kb, i, j, deadline));
     }
     // The same start or end makes a candidate; the rule decides.
-    let anchors: Vec<(usize, usize)> = pairs.into_iter().filter(|&(i, j)| sim.similar(i, j)).collect();
+    // Confirmed in two halves on two threads when there are many: each
+    // candidate whose ends differ is judged by its words.
+    let confirm = |ps: &[(usize, usize)]| ps.iter().copied().filter(|&(i, j)| sim.similar(i, j)).collect::<Vec<_>>();
+    let (first, second) = pairs.split_at(pairs.len() / 2);
+    let (mut anchors, rest) = super::both(pairs.len() >= 2 * SPLIT_ANCHORS, || confirm(first), || confirm(second));
+    anchors.extend(rest);
     // The stretches between anchors are independent: the first half of
     // them on a second thread (on a 2 MB pair with a tenth of its sentences
     // rewritten, judging them took 4 ms of the comparison on one thread).
