@@ -6,16 +6,13 @@ mod common;
 use common::TempRepo;
 use gavel::tui::Room;
 use gavel::tui::app::{Action, App, Pane};
-use gavel::workspace::Workspace;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-const T0: i64 = 1_738_674_000;
+use common::room::T0;
 
 fn room(repo: &TempRepo) -> Room {
-    let ws = Workspace::load(repo.path());
-    let m = gavel::tui::choose_meeting(&ws, Some("sc78-session")).unwrap();
-    let mut app = Room::open(&ws, m, T0);
+    let mut app = common::room::open(repo.path());
     app.color = false;
     app
 }
@@ -23,8 +20,7 @@ fn room(repo: &TempRepo) -> Room {
 fn text(app: &App, w: u16, h: u16) -> String {
     let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
     t.draw(|f| gavel::tui::view::draw(f, app)).unwrap();
-    let b = t.backend().buffer().clone();
-    (0..b.area.height).map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect::<String>() + "\n").collect()
+    common::room::text(t.backend().buffer())
 }
 
 fn take_up(app: &mut Room, item: usize) {

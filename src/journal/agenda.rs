@@ -100,3 +100,17 @@ pub fn changed_meeting(m: &Meeting, s: &Session) -> Option<Meeting> {
     }
     (out != *m).then_some(out)
 }
+
+/// A meeting's sessions in order, each by its title as attendance names it
+/// (`Morning session (2025-02-04)`), with the ids of its items.
+pub fn sessions(m: &Meeting) -> Vec<(String, Vec<String>)> {
+    m.days
+        .iter()
+        .flat_map(|d| d.sessions.iter().map(move |s| (format!("{} ({})", s.title, d.date), s.items.iter().map(|i| i.id.clone()).collect())))
+        .collect()
+}
+
+/// The agenda items of a meeting in order (breaks left out).
+pub fn agenda_items(m: &Meeting) -> Vec<&crate::group::AgendaItem> {
+    m.items().map(|(_, _, i)| i).filter(|i| i.kind == crate::group::ItemKind::Item).collect()
+}

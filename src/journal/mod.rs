@@ -7,9 +7,9 @@ mod agenda;
 mod events;
 mod session;
 
-pub use agenda::{AgendaEdit, ItemMark, agenda, changed_meeting};
+pub use agenda::{AgendaEdit, ItemMark, agenda, agenda_items, changed_meeting, sessions};
 pub use events::{Ballot, Entry, Event, Outcome, Position, RollCall, Vote, effective};
-pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker, agenda_items, sessions};
+pub use session::{DecisionState, Draft, Floor, ItemState, ItemStatus, Session, Speaker};
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{Entry, Event, Outcome};
-use crate::group::{Category, Meeting, Proposal, WorkingGroup};
+use crate::group::{Category, Proposal, WorkingGroup};
 
 /// Where an agenda item stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -384,20 +384,6 @@ impl Session {
 
 fn is_party(group: Option<&WorkingGroup>, name: &str) -> bool {
     group.and_then(|g| g.member(name)).is_none_or(|m| m.category == Category::Party)
-}
-
-/// A meeting's sessions in order, each by its title as attendance names it
-/// (`Morning session (2025-02-04)`), with the ids of its items.
-pub fn sessions(m: &Meeting) -> Vec<(String, Vec<String>)> {
-    m.days
-        .iter()
-        .flat_map(|d| d.sessions.iter().map(move |s| (format!("{} ({})", s.title, d.date), s.items.iter().map(|i| i.id.clone()).collect())))
-        .collect()
-}
-
-/// The agenda items of a meeting in order (breaks left out).
-pub fn agenda_items(m: &Meeting) -> Vec<&crate::group::AgendaItem> {
-    m.items().map(|(_, _, i)| i).filter(|i| i.kind == crate::group::ItemKind::Item).collect()
 }
 
 #[cfg(test)]
