@@ -6,18 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::bundled;
 use crate::store::{self, Author};
 
-/// Why a demo repository could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum DemoError {
-    #[error("{0} is not empty; gavel demo never overwrites anything: name a new or empty folder")]
-    NotEmpty(String),
-    #[error("{0} is a file, not a folder")]
-    IsFile(String),
-    #[error("cannot prepare {path}: {source}")]
-    Io { path: String, source: std::io::Error },
-    #[error(transparent)]
-    Store(#[from] store::StoreError),
-}
+pub use crate::fresh::FreshError as DemoError;
 
 /// What was made.
 #[derive(Debug)]
@@ -82,49 +71,10 @@ const HISTORY: &[Step] = &[
 ];
 
 /// Creates the demo repository in `dir`, or in a new folder under the
-/// system's temporary folder. The repository is built beside its target and
-/// moved into place, so a failure leaves nothing behind.
+/// system's temporary folder; a failure leaves nothing behind.
 pub fn create(dir: Option<&Path>) -> Result<DemoRepo, DemoError> {
-    let io = |path: &Path| {
-        let path = path.display().to_string();
-        move |source| DemoError::Io { path, source }
-    };
-    let target = match dir {
-        Some(d) => {
-            if d.is_file() {
-                return Err(DemoError::IsFile(d.display().to_string()));
-            }
-            if d.is_dir() && std::fs::read_dir(d).map_err(io(d))?.next().is_some() {
-                return Err(DemoError::NotEmpty(d.display().to_string()));
-            }
-            d.to_path_buf()
-        }
-        None => {
-            let tmp = std::env::temp_dir();
-            tempfile::Builder::new().prefix("gavel-demo-").tempdir_in(&tmp).map_err(io(&tmp))?.keep()
-        }
-    };
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let staging = tempfile::Builder::new().prefix(".gavel-demo-").tempdir_in(&parent).map_err(io(&parent))?;
-    let tags = build(staging.path())?;
-    let staged = staging.keep();
-    if target.is_dir() {
-        // An empty folder: rename(2) replaces it on Unix; elsewhere remove it first.
-        if std::fs::rename(&staged, &target).is_err() {
-            std::fs::remove_dir(&target).map_err(io(&target))?;
-            std::fs::rename(&staged, &target).map_err(io(&target))?;
-        }
-    } else {
-        std::fs::rename(&staged, &target).map_err(|e| {
-            let _ = std::fs::remove_dir_all(&staged);
-            DemoError::Io { path: target.display().to_string(), source: e }
-        })?;
-    }
-    Ok(DemoRepo { path: target, commits: HISTORY.len(), tags })
+    let (path, tags) = crate::fresh::make(dir, "gavel-demo-", build)?;
+    Ok(DemoRepo { path, commits: HISTORY.len(), tags })
 }
 
 fn build(dir: &Path) -> Result<Vec<String>, DemoError> {

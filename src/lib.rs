@@ -32,6 +32,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod diag;
+pub mod fresh;
 pub mod fsx;
 pub mod group;
 pub mod journal;

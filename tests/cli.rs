@@ -63,7 +63,7 @@ fn demo_never_overwrites() {
     let (_tmp, repo) = demo();
     let o = gavel(&["demo", &repo]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("is not empty; gavel demo never overwrites anything"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("is not empty; gavel never makes a repository over files"), "{}", stderr(&o));
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("f");
     std::fs::write(&file, "x").unwrap();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{adopt, output, sync};
+use super::{adopt, output, setup, sync};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Command {
@@ -29,6 +29,17 @@ pub(super) enum Command {
         /// The repository (default: as for --repo).
         path: Option<PathBuf>,
     },
+    /// Start a working group: a new repository with the group's name, chairs and mandate, in one commit.
+    ///
+    /// `gavel init wg-12-3 --group "Standing Committee working group on Resolution Conf. 12.3"
+    /// --chair Kenya --chair "New Zealand" --mandate-file mandate.txt`; on a terminal it asks for what is missing.
+    Init(setup::InitArgs),
+    /// The group's members.
+    #[command(subcommand)]
+    Member(MemberCmd),
+    /// The group's meetings and their agendas.
+    #[command(subcommand)]
+    Meeting(MeetingCmd),
     /// Create a fresh working-group repository from the bundled sample data.
     Demo {
         /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).
@@ -260,6 +271,30 @@ pub(super) enum Command {
         #[arg(long)]
         meeting: Option<String>,
     },
+}
+
+/// `gavel member …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum MemberCmd {
+    /// Add a member (a Party, an Observer, the Secretariat), in one commit.
+    Add(setup::MemberAdd),
+}
+
+/// `gavel meeting …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum MeetingCmd {
+    /// Create a meeting: one day with one session, in one commit.
+    New(setup::MeetingNew),
+    /// The meeting's agenda items.
+    #[command(subcommand)]
+    Item(ItemCmd),
+}
+
+/// `gavel meeting item …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum ItemCmd {
+    /// Add an item at the end of a day's last session, in one commit.
+    Add(setup::ItemAdd),
 }
 
 /// The arguments of `withdraw` and `reject`.

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::{CliError, emit};
 
 pub fn run(dir: Option<&Path>) -> Result<u8, CliError> {
-    let made = crate::demo::create(dir).map_err(CliError::user)?;
+    let made = crate::demo::create(dir)?;
     let p = made.path.display();
     emit(&format!(
         "Created the demo working-group repository at {p}\n  \

@@ -12,6 +12,7 @@ mod inputs;
 mod output;
 mod proposals;
 mod record;
+mod setup;
 mod show;
 mod status;
 mod sync;
@@ -24,8 +25,8 @@ use clap::Parser;
 
 use crate::workspace::Workspace;
 
-use args::Command;
 pub(crate) use args::Recording;
+use args::{Command, ItemCmd, MeetingCmd, MemberCmd};
 pub(crate) use inputs::{KEEP_GOING, meeting, meeting_files, needs, resolution_files, warn_about};
 
 /// The exit statuses, for `--help` (README, "Exit status", says the same).
@@ -138,7 +139,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
     let here = match &cli.command {
         Some(Command::Check { path: Some(p) }) => Some(p.as_path()),
-        Some(Command::Demo { .. }) => None,
+        Some(Command::Demo { .. } | Command::Init(_)) => None,
         _ => Some(repo.unwrap_or(Path::new("."))),
     };
     if let Some(root) = here.and_then(|h| Workspace::discover(h).ok()) {
@@ -164,6 +165,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
+        Some(Command::Init(a)) => setup::init(a),
+        Some(Command::Member(MemberCmd::Add(a))) => setup::member_add(repo, a),
+        Some(Command::Meeting(MeetingCmd::New(a))) => setup::meeting_new(repo, a),
+        Some(Command::Meeting(MeetingCmd::Item(ItemCmd::Add(a)))) => setup::item_add(repo, a),
         Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
         Some(Command::Adopt { resolution, reference, proposal, rec, as_amended, text }) => {
             adopt::run(repo, adopt::Args { resolution, reference, proposal, rec, as_amended, text })

@@ -25,10 +25,11 @@ pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
     for (id, g) in &ws.groups {
         let count = |c: fn(Category) -> bool| g.value.members.iter().filter(|m| c(m.category)).count();
         let _ = writeln!(out, "  {id}  {}", g.value.name);
+        let mandate =
+            if g.value.mandate.is_written() { format!("Decision {}", g.value.mandate.decision) } else { "still to be written".to_string() };
         let _ = writeln!(
             out,
-            "    mandate: Decision {}; {} Parties, {} Observers",
-            g.value.mandate.decision,
+            "    mandate: {mandate}; {} Parties, {} Observers",
             count(|c| c == Category::Party),
             count(Category::is_observer)
         );

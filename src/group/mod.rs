@@ -3,6 +3,7 @@
 
 pub mod append;
 pub mod countries;
+pub mod mandate;
 pub mod meeting;
 pub mod member;
 pub mod proposal;

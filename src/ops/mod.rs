@@ -14,6 +14,7 @@ pub mod history;
 pub mod lock;
 mod proposal;
 mod revert;
+pub mod setup;
 
 pub use crate::redline::amend::competes;
 pub use adopt::{Adopted, Decision, adopt};
@@ -65,6 +66,9 @@ pub enum OpError {
     /// The repository's files have a problem that stops this use case.
     #[error("{0}")]
     Data(String),
+    /// What was asked cannot be done as asked (a taken id, a change that breaks a rule of `gavel check`).
+    #[error("{0}")]
+    Asked(String),
 }
 
 impl OpError {

@@ -46,13 +46,18 @@ pub fn report(ws: &Workspace, meeting: usize, before: &[Before]) -> (Doc, Vec<St
     doc.heading(2, "Background");
     let m = &group.mandate;
     let established = group.established.as_deref().map(|e| format!("At {e}, the ")).unwrap_or_else(|| "The ".into());
-    numbered(
-        &mut doc,
-        format!(
-            "{established}{} established the {} with the mandate of Decision {} on {}, which provides that, {}",
-            group.body, group.name, m.decision, m.title, m.chapeau
-        ),
-    );
+    if m.is_written() {
+        numbered(
+            &mut doc,
+            format!(
+                "{established}{} established the {} with the mandate of Decision {} on {}, which provides that, {}",
+                group.body, group.name, m.decision, m.title, m.chapeau
+            ),
+        );
+    } else {
+        numbered(&mut doc, format!("{established}{} established the {}.", group.body, group.name));
+        doc.problem(format!("the mandate of `{}` is still to be written in its group.json", entry.group));
+    }
     for t in &m.topics {
         doc.pieces(1, vec![Piece::new(PieceKind::Same, format!("{} {}", t.label, t.text))]);
     }

@@ -21,7 +21,7 @@ pub use intent::{Repaired, intent_path};
 pub use message::{Trailers, trailers};
 pub use open::{Store, signature_from_config};
 pub use quick::quick_history;
-pub use record::{NewFile, Recorded};
+pub use record::{NewFile, Recorded, short as short_id};
 pub use sync::{Settle, Synced};
 
 use std::path::{Path, PathBuf};

@@ -55,6 +55,8 @@ impl Store {
         for f in files {
             let status = match self.repo.status_file(f) {
                 Ok(s) => s,
+                // Neither in git nor on disk: a new file, nothing of it to lose.
+                Err(e) if e.code() == git2::ErrorCode::NotFound && !self.workdir.join(f).exists() => Status::CURRENT,
                 Err(e) if e.code() == git2::ErrorCode::NotFound => Status::WT_NEW,
                 Err(e) => return git(Err(e), || format!("reading the status of {}", f.display())),
             };

@@ -201,6 +201,6 @@ impl Store {
     }
 }
 
-pub(crate) fn short(o: Oid) -> String {
+pub fn short(o: Oid) -> String {
     o.to_string()[..7].to_string()
 }

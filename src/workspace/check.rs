@@ -208,6 +208,17 @@ impl Workspace {
                 .hint("give a member `\"roles\": [\"co-chair\"]`"),
             );
         }
+        if !g.value.mandate.is_written() {
+            found.push(
+                Diagnostic::warning(
+                    &g.path,
+                    locate(&g.source, &[Key("mandate")]).0,
+                    1,
+                    format!("the mandate of group `{id}` is still to be written"),
+                )
+                .hint("write the Decision's number, title, text and topics in group.json's `mandate` (README, Starting a group)"),
+            );
+        }
         for (i, t) in g.value.mandate.topics.iter().enumerate() {
             let ok = crate::resolution::label::split_label(&t.label).is_some_and(|l| l.len == t.label.len());
             if !ok {

@@ -91,3 +91,39 @@ impl Files for TreeFiles {
         PathBuf::from(format!("{}:{}", self.revision, rel.display()))
     }
 }
+
+/// Files on disk as they would be with a few replaced or added: a change is
+/// checked (`gavel check`'s rules) before it is written.
+pub struct Overlay<'a> {
+    pub disk: DiskFiles,
+    /// New contents by path relative to the root.
+    pub new: &'a BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Files for Overlay<'_> {
+    fn list(&self, rel_dir: &Path) -> Result<Vec<(PathBuf, bool)>, String> {
+        let mut v = self.disk.list(rel_dir)?;
+        for path in self.new.keys() {
+            let Ok(rest) = path.strip_prefix(rel_dir) else { continue };
+            let mut parts = rest.components();
+            let Some(first) = parts.next() else { continue };
+            let entry = (rel_dir.join(first), parts.next().is_some());
+            if !v.contains(&entry) {
+                v.push(entry);
+            }
+        }
+        v.sort();
+        Ok(v)
+    }
+
+    fn read_text(&self, rel: &Path) -> Result<String, Diagnostic> {
+        match self.new.get(rel) {
+            Some(bytes) => crate::source::decode(rel, bytes.clone()),
+            None => self.disk.read_text(rel),
+        }
+    }
+
+    fn shown(&self, root: &Path, rel: &Path) -> PathBuf {
+        self.disk.shown(root, rel)
+    }
+}

@@ -9,7 +9,7 @@ mod competing;
 mod controls;
 mod files;
 
-pub use files::{DiskFiles, Files, TreeFiles};
+pub use files::{DiskFiles, Files, Overlay, TreeFiles};
 
 use std::path::{Path, PathBuf};
 
