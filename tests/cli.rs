@@ -194,3 +194,33 @@ fn proposals_and_status() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("mandate: Decision 19.66; 28 Parties, 21 Observers"), "{}", stdout(&o));
 }
+
+/// The completion scripts load in their shell and know the commands; the manual names them all.
+#[test]
+fn completions_and_manual() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let o = gavel(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let script = String::from_utf8(o.stdout).unwrap();
+        assert!(script.contains("annex") && script.contains("mandate-file"), "{shell}");
+    }
+    let script = String::from_utf8(gavel(&["completions", "bash"]).stdout).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("c.bash"), script).unwrap();
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("source {}/c.bash && complete -p gavel", tmp.path().display()))
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&o.stdout).contains("_gavel"), "{o:?}");
+    let page = String::from_utf8(gavel(&["man"]).stdout).unwrap();
+    assert!(page.contains(".TH gavel 1") && page.contains("Exit status"));
+    for cmd in ["init", "annex", "minutes", "completions"] {
+        assert!(page.contains(&format!("gavel\\-{cmd}(1)")), "{cmd} in the manual's list of commands");
+    }
+    assert_eq!(gavel(&["completions", "tcsh"]).status.code(), Some(2));
+    let o = gavel(&["man", "--dir", tmp.path().to_str().unwrap()]);
+    assert!(o.status.success());
+    let init = std::fs::read_to_string(tmp.path().join("gavel-init.1")).unwrap();
+    assert!(init.contains("\\-\\-mandate\\-file"), "{init}");
+}

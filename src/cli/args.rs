@@ -40,6 +40,18 @@ pub(super) enum Command {
     /// The group's meetings and their agendas.
     #[command(subcommand)]
     Meeting(MeetingCmd),
+    /// Print a completion script for a shell: `gavel completions bash > /etc/bash_completion.d/gavel`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print gavel's manual page (roff): `gavel man > gavel.1; man ./gavel.1`;
+    /// with --dir, write one page per command there (gavel.1, gavel-annex.1, …).
+    Man {
+        /// A folder to write gavel.1 and a page for every command into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
     /// Create a fresh working-group repository from the bundled sample data.
     Demo {
         /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).

@@ -139,7 +139,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
     let here = match &cli.command {
         Some(Command::Check { path: Some(p) }) => Some(p.as_path()),
-        Some(Command::Demo { .. } | Command::Init(_)) => None,
+        Some(Command::Demo { .. } | Command::Init(_) | Command::Completions { .. } | Command::Man { .. }) => None,
         _ => Some(repo.unwrap_or(Path::new("."))),
     };
     if let Some(root) = here.and_then(|h| Workspace::discover(h).ok()) {
@@ -166,6 +166,26 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Init(a)) => setup::init(a),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "gavel", &mut out);
+            emit_bytes(&out)?;
+            Ok(0)
+        }
+        Some(Command::Man { dir: Some(dir) }) => {
+            clap_mangen::generate_to(<Cli as clap::CommandFactory>::command(), &dir)
+                .map_err(|e| CliError::env(format!("cannot write the manual pages into {}: {e}", dir.display())))?;
+            emit(&format!("Wrote gavel.1 and a page for every command into {}\n", dir.display()))?;
+            Ok(0)
+        }
+        Some(Command::Man { dir: None }) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| CliError::env(format!("cannot write the manual page: {e}")))?;
+            emit_bytes(&out)?;
+            Ok(0)
+        }
         Some(Command::Member(MemberCmd::Add(a))) => setup::member_add(repo, a),
         Some(Command::Meeting(MeetingCmd::New(a))) => setup::meeting_new(repo, a),
         Some(Command::Meeting(MeetingCmd::Item(ItemCmd::Add(a)))) => setup::item_add(repo, a),
