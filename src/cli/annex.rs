@@ -75,7 +75,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
         symbol: a.symbol.clone(),
         creator,
     };
-    output::print(&annex.document(), output::format(format), a.output.as_deref(), docx)?;
+    output::print(&annex.document(), output::format(format)?, a.output.as_deref(), docx)?;
     Ok(0)
 }
 

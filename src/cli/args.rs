@@ -23,11 +23,17 @@ pub(super) enum Command {
         /// Read the resolution as it was at this revision (tag, branch, commit).
         #[arg(long, value_name = "REV")]
         at: Option<String>,
+        /// txt (default) or json (README, JSON output).
+        #[arg(long, value_enum)]
+        format: Option<output::ListFormat>,
     },
     /// Check every file of a working-group repository; exit 0 only when all is well.
     Check {
         /// The repository (default: as for --repo).
         path: Option<PathBuf>,
+        /// txt (default) or json (README, JSON output).
+        #[arg(long, value_enum)]
+        format: Option<output::ListFormat>,
     },
     /// Start a working group: a new repository with the group's name, chairs and mandate, in one commit.
     ///
@@ -213,7 +219,7 @@ pub(super) enum Command {
         /// Start from this revision instead of HEAD (the provision is named as it was then).
         #[arg(long, value_name = "REV")]
         at: Option<String>,
-        /// txt (default off a terminal), md, term.
+        /// txt (default off a terminal), md, html, term, json.
         #[arg(long, value_enum)]
         format: Option<output::FormatArg>,
         /// Read the whole history rather than the cache in .git/gavel.
@@ -268,9 +274,16 @@ pub(super) enum Command {
     Proposals {
         /// The resolution: `Conf. 11.3`.
         resolution: String,
+        /// txt (default) or json (README, JSON output).
+        #[arg(long, value_enum)]
+        format: Option<output::ListFormat>,
     },
     /// Summarize the repository: resolutions, groups, meetings, proposals.
-    Status,
+    Status {
+        /// txt (default) or json (README, JSON output).
+        #[arg(long, value_enum)]
+        format: Option<output::ListFormat>,
+    },
     /// Open the meeting room (what `gavel` does on a terminal).
     Room {
         /// The meeting (its id); default: the first meeting of a group that works on a resolution.

@@ -5,27 +5,33 @@ use std::path::Path;
 
 use super::{CliError, open};
 
-pub fn run(path: Option<&Path>) -> Result<u8, CliError> {
+pub fn run(path: Option<&Path>, json: bool) -> Result<u8, CliError> {
     let mut ws = open(path)?;
     let inferred = inferred_identities(&ws);
     ws.diagnostics.extend(inferred);
     ws.diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    let errors = ws.errors();
+    let warnings = ws.diagnostics.len() - errors;
+    let files = ws.resolutions.len() + ws.proposals.len() + ws.groups.len() + ws.meetings.len();
+    let root = std::path::absolute(&ws.root).unwrap_or_else(|_| ws.root.clone()).display().to_string();
+    if json {
+        super::json::print(&super::json::CheckView {
+            schema: "gavel.check/1",
+            root,
+            files,
+            errors,
+            warnings,
+            findings: ws.diagnostics.iter().map(super::json::FindingView::of).collect(),
+        })?;
+        return Ok(if errors == 0 { 0 } else { 1 });
+    }
     let mut out = String::new();
     for d in &ws.diagnostics {
         out.push_str(&d.to_string());
         out.push('\n');
     }
-    let errors = ws.errors();
-    let warnings = ws.diagnostics.len() - errors;
-    let files = ws.resolutions.len() + ws.proposals.len() + ws.groups.len() + ws.meetings.len();
     let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!(
-        "{}: {} read; {}, {}\n",
-        std::path::absolute(&ws.root).unwrap_or_else(|_| ws.root.clone()).display(),
-        plural(files, "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning")
-    ));
+    out.push_str(&format!("{root}: {} read; {}, {}\n", plural(files, "file"), plural(errors, "error"), plural(warnings, "warning")));
     super::output::lines("gavel check", out)?;
     Ok(if errors == 0 { 0 } else { 1 })
 }

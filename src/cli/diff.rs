@@ -38,7 +38,7 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
             return Err(CliError::user("name a resolution (`gavel diff \"Conf. 11.3\"`) or two files (`gavel diff --text OLD NEW`)"));
         }
     };
-    output::print(&doc, output::format(format), a.output.as_deref(), Default::default())?;
+    output::print(&doc, output::format(format)?, a.output.as_deref(), Default::default())?;
     // The process ends next: freeing the comparison's pieces one by one took
     // 2 ms of a 2 MB comparison's 36, for memory the exit returns at once.
     std::mem::forget(doc);

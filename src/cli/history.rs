@@ -53,6 +53,11 @@ pub fn run(repo: Option<&Path>, a: Args) -> Result<u8, CliError> {
 
 /// The history as a document, printed.
 fn print(title: &str, steps: &[Step], format: FormatArg) -> Result<u8, CliError> {
+    if format == FormatArg::Json {
+        let steps = steps.iter().map(super::json::StepView::of).collect();
+        super::json::print(&super::json::HistoryView { schema: "gavel.history/1", title, steps })?;
+        return Ok(0);
+    }
     let mut doc = Document::new(title);
     doc.heading(3, title);
     if steps.is_empty() {
@@ -61,7 +66,7 @@ fn print(title: &str, steps: &[Step], format: FormatArg) -> Result<u8, CliError>
     for s in steps {
         doc.push(step(s));
     }
-    output::print(&doc, output::format(format), None, Default::default())?;
+    output::print(&doc, output::format(format)?, None, Default::default())?;
     Ok(0)
 }
 

@@ -9,6 +9,7 @@ mod demo;
 mod diff;
 mod history;
 mod inputs;
+mod json;
 mod output;
 mod proposals;
 mod record;
@@ -138,7 +139,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
     let repo = cli.repo.as_deref();
     // A write cut off earlier (a crash, kill -9) is finished or undone before anything else.
     let here = match &cli.command {
-        Some(Command::Check { path: Some(p) }) => Some(p.as_path()),
+        Some(Command::Check { path: Some(p), .. }) => Some(p.as_path()),
         Some(Command::Demo { .. } | Command::Init(_) | Command::Completions { .. } | Command::Man { .. }) => None,
         _ => Some(repo.unwrap_or(Path::new("."))),
     };
@@ -160,10 +161,10 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         crate::redline::budget::until(deadline());
     }
     match cli.command {
-        Some(Command::Show { resolution, reference, outline, at }) => {
-            show::run(repo, &resolution, reference.as_deref(), outline, at.as_deref())
+        Some(Command::Show { resolution, reference, outline, at, format }) => {
+            show::run(repo, &resolution, reference.as_deref(), outline, at.as_deref(), json(format))
         }
-        Some(Command::Check { path }) => check::run(path.as_deref().or(repo)),
+        Some(Command::Check { path, format }) => check::run(path.as_deref().or(repo), json(format)),
         Some(Command::Demo { dir }) => demo::run(dir.as_deref()),
         Some(Command::Init(a)) => setup::init(a),
         Some(Command::Completions { shell }) => {
@@ -189,7 +190,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Member(MemberCmd::Add(a))) => setup::member_add(repo, a),
         Some(Command::Meeting(MeetingCmd::New(a))) => setup::meeting_new(repo, a),
         Some(Command::Meeting(MeetingCmd::Item(ItemCmd::Add(a)))) => setup::item_add(repo, a),
-        Some(Command::Proposals { resolution }) => proposals::run(repo, &resolution),
+        Some(Command::Proposals { resolution, format }) => proposals::run(repo, &resolution, json(format)),
         Some(Command::Adopt { resolution, reference, proposal, rec, as_amended, text }) => {
             adopt::run(repo, adopt::Args { resolution, reference, proposal, rec, as_amended, text })
         }
@@ -231,8 +232,14 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         Some(Command::Room { meeting }) => room(repo, meeting.as_deref()),
         Some(Command::Screen { meeting }) => screen(repo, meeting.as_deref()),
         None if terminal() => room(repo, None),
-        Some(Command::Status) | None => status::run(repo),
+        Some(Command::Status { format }) => status::run(repo, json(format)),
+        None => status::run(repo, false),
     }
+}
+
+/// Whether a listing is asked for as JSON.
+fn json(f: Option<output::ListFormat>) -> bool {
+    f == Some(output::ListFormat::Json)
 }
 
 /// Opens the meeting room on a meeting of the repository.

@@ -22,6 +22,17 @@ pub enum FormatArg {
     Term,
     /// Word (annex only).
     Docx,
+    /// JSON (history; README, JSON output).
+    Json,
+}
+
+/// Formats of listings (show, proposals, check, status).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// Plain text, as read on a terminal.
+    Txt,
+    /// JSON, one documented schema per command (README, JSON output).
+    Json,
 }
 
 /// The format to use: as asked, else from the output file's extension, else
@@ -41,15 +52,20 @@ pub fn choose(asked: Option<FormatArg>, output: Option<&Path>) -> FormatArg {
     }
 }
 
-/// The printer's format for a format argument.
-pub fn format(f: FormatArg) -> Format {
-    match f {
+/// The printer's format for a format argument; JSON is no document format.
+pub fn format(f: FormatArg) -> Result<Format, CliError> {
+    Ok(match f {
         FormatArg::Txt => Format::Txt,
         FormatArg::Md => Format::Md,
         FormatArg::Html => Format::Html,
         FormatArg::Term => Format::Term,
         FormatArg::Docx => Format::Docx,
-    }
+        FormatArg::Json => {
+            return Err(CliError::user(
+                "--format json is for show, proposals, history, check and status: choose txt, md, html or docx here",
+            ));
+        }
+    })
 }
 
 /// Prints `doc` in `format` to `output` (whole, or not at all) or to

@@ -4,15 +4,27 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use super::{CliError, emit, open, show::find};
-use crate::group::{Anchor, Change, Status};
+use crate::group::{Anchor, Change};
 use crate::resolution::ResolutionName;
-use crate::resolution::resolve::Target;
 
-pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
+pub fn run(repo: Option<&Path>, resolution: &str, json: bool) -> Result<u8, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
     let ws = open(repo)?;
     let res = &find(&ws, &name)?.value;
     super::needs(&ws, &super::resolution_files(res))?;
+    if json {
+        use super::json::{HeaderView, ProposalView, ProposalsView, states};
+        let file = ws.proposals_on(res);
+        let proposals =
+            file.iter().flat_map(|f| &f.value.proposals).map(|p| ProposalView { proposal: p, states: states(res, p) }).collect();
+        super::json::print(&ProposalsView {
+            schema: "gavel.proposals/1",
+            resolution: HeaderView::of(res),
+            file: file.map(|f| f.path.display().to_string()),
+            proposals,
+        })?;
+        return Ok(0);
+    }
     let Some(file) = ws.proposals_on(res) else {
         emit(&format!("No proposals on {}.\n", res.display_name()))?;
         return Ok(0);
@@ -35,21 +47,16 @@ pub fn run(repo: Option<&Path>, resolution: &str) -> Result<u8, CliError> {
         if let Some(s) = &p.source {
             let _ = writeln!(out, "    source: {s}");
         }
-        for c in &p.changes {
+        for (c, state) in p.changes.iter().zip(super::json::states(res, p)) {
             let what = match c {
                 Change::Replace { target, .. } => format!("replace {target}"),
                 Change::Delete { target, .. } => format!("delete {target}"),
                 Change::Insert { anchor: Anchor::Before(r), .. } => format!("insert before {r}"),
                 Change::Insert { anchor: Anchor::After(r), .. } => format!("insert after {r}"),
             };
-            let state = match (res.resolve(c.reference()), c) {
-                _ if p.status != Status::Pending => "",
-                (Err(_), _) => "  (aimed at a provision that does not exist)",
-                (Ok(Target::Node(i)), Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. })
-                    if res.node(i).text != *drafted_against =>
-                {
-                    "  (stale: the text has changed since)"
-                }
+            let state = match state {
+                "missing" => "  (aimed at a provision that does not exist)",
+                "stale" => "  (stale: the text has changed since)",
                 _ => "",
             };
             let _ = writeln!(out, "    - {what}{state}");

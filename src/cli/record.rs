@@ -30,7 +30,7 @@ fn write(doc: &Doc, problems: &[String], a: &Args) -> Result<u8, CliError> {
         FormatArg::Txt | FormatArg::Term if a.format.is_none() && !txt_file => FormatArg::Md,
         f => f,
     };
-    output::print(doc, output::format(format), a.output.as_deref(), Default::default())?;
+    output::print(doc, output::format(format)?, a.output.as_deref(), Default::default())?;
     Ok(0)
 }
 

@@ -9,13 +9,25 @@ use crate::resolution::write::{display_text, provision_text};
 use crate::resolution::{ParagraphRef, ResolutionName};
 use crate::workspace::{LookupError, Workspace};
 
-pub fn run(repo: Option<&Path>, resolution: &str, reference: Option<&str>, show_outline: bool, at: Option<&str>) -> Result<u8, CliError> {
+pub fn run(
+    repo: Option<&Path>,
+    resolution: &str,
+    reference: Option<&str>,
+    show_outline: bool,
+    at: Option<&str>,
+    json: bool,
+) -> Result<u8, CliError> {
     let name: ResolutionName = resolution.parse().map_err(CliError::user)?;
     let reference: ParagraphRef = reference.unwrap_or("").parse().map_err(CliError::user)?;
     let ws = open_at(repo, at)?;
     let loaded = find(&ws, &name)?;
     warn_about(&ws, &loaded.path);
     let res = &loaded.value;
+    if json {
+        let target = res.resolve(&reference).map_err(CliError::user)?;
+        super::json::print(&super::json::show(res, target, show_outline))?;
+        return Ok(0);
+    }
     let text = if show_outline {
         outline(res)
     } else {

@@ -6,8 +6,11 @@ use std::path::Path;
 use super::{CliError, open};
 use crate::group::Category;
 
-pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
+pub fn run(repo: Option<&Path>, json: bool) -> Result<u8, CliError> {
     let ws = open(repo)?;
+    if json {
+        return as_json(&ws);
+    }
     let mut out = format!("Working-group repository {}\n", ws.root.display());
     let _ = writeln!(out, "\nResolutions:");
     for r in &ws.resolutions {
@@ -45,5 +48,52 @@ pub fn run(repo: Option<&Path>) -> Result<u8, CliError> {
     let _ =
         writeln!(out, "\nOn a terminal, `gavel` opens the meeting room (`gavel room --meeting ID`); `gavel --help` lists the commands.");
     super::output::lines("gavel status", out)?;
+    Ok(0)
+}
+
+/// `gavel status --format json`.
+fn as_json(ws: &crate::workspace::Workspace) -> Result<u8, CliError> {
+    use super::json::{GroupSummary, HeaderView, MeetingSummary, ResolutionSummary, StatusView};
+    let resolutions = ws
+        .resolutions
+        .iter()
+        .map(|r| {
+            let ps = ws.proposals_on(&r.value).map(|p| p.value.proposals.as_slice()).unwrap_or_default();
+            ResolutionSummary {
+                header: HeaderView::of(&r.value),
+                file: r.path.display().to_string(),
+                numbered_paragraphs: r.value.numbered_paragraphs().count(),
+                proposals: ps.len(),
+                pending: ps.iter().filter(|p| p.status == crate::group::Status::Pending).count(),
+            }
+        })
+        .collect();
+    let groups = ws
+        .groups
+        .iter()
+        .map(|(id, g)| {
+            let count = |c: fn(Category) -> bool| g.value.members.iter().filter(|m| c(m.category)).count();
+            GroupSummary {
+                id,
+                name: &g.value.name,
+                mandate: g.value.mandate.is_written().then_some(g.value.mandate.decision.as_str()),
+                parties: count(|c| c == Category::Party),
+                observers: count(Category::is_observer),
+                meetings: ws
+                    .meetings
+                    .iter()
+                    .filter(|m| &m.group == id)
+                    .map(|m| MeetingSummary {
+                        id: &m.id,
+                        title: &m.meeting.value.title,
+                        first_day: m.meeting.value.days.first().map(|d| d.date.to_string()),
+                        items: m.meeting.value.items().count(),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let root = std::path::absolute(&ws.root).unwrap_or_else(|_| ws.root.clone()).display().to_string();
+    super::json::print(&StatusView { schema: "gavel.status/1", root, resolutions, groups, errors: ws.errors() })?;
     Ok(0)
 }
