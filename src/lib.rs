@@ -35,6 +35,7 @@ pub mod diag;
 pub mod fresh;
 pub mod fsx;
 pub mod group;
+pub mod import;
 pub mod journal;
 pub mod json;
 pub mod ops;

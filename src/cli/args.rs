@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Subcommand;
 
-use super::{adopt, output, setup, sync};
+use super::{adopt, import, output, setup, sync};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum Command {
@@ -40,6 +40,9 @@ pub(super) enum Command {
     /// `gavel init wg-12-3 --group "Standing Committee working group on Resolution Conf. 12.3"
     /// --chair Kenya --chair "New Zealand" --mandate-file mandate.txt`; on a terminal it asks for what is missing.
     Init(setup::InitArgs),
+    /// Bring in a resolution (its Word file or its text from the PDF), or a Party's Word reply with tracked changes.
+    #[command(subcommand)]
+    Import(ImportCmd),
     /// The group's members.
     #[command(subcommand)]
     Member(MemberCmd),
@@ -296,6 +299,13 @@ pub(super) enum Command {
         #[arg(long)]
         meeting: Option<String>,
     },
+}
+
+/// `gavel import …`.
+#[derive(Debug, Subcommand)]
+pub(super) enum ImportCmd {
+    /// A resolution in force, from its Word file (.docx) or its text as copied from the PDF, as one commit.
+    Resolution(import::ResolutionArgs),
 }
 
 /// `gavel member …`.

@@ -8,6 +8,7 @@ mod check;
 mod demo;
 mod diff;
 mod history;
+mod import;
 mod inputs;
 mod json;
 mod output;
@@ -27,7 +28,7 @@ use clap::Parser;
 use crate::workspace::Workspace;
 
 pub(crate) use args::Recording;
-use args::{Command, ItemCmd, MeetingCmd, MemberCmd};
+use args::{Command, ImportCmd, ItemCmd, MeetingCmd, MemberCmd};
 pub(crate) use inputs::{KEEP_GOING, meeting, meeting_files, needs, resolution_files, warn_about};
 
 /// The exit statuses, for `--help` (README, "Exit status", says the same).
@@ -188,6 +189,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
             Ok(0)
         }
         Some(Command::Member(MemberCmd::Add(a))) => setup::member_add(repo, a),
+        Some(Command::Import(ImportCmd::Resolution(a))) => import::resolution(repo, a),
         Some(Command::Meeting(MeetingCmd::New(a))) => setup::meeting_new(repo, a),
         Some(Command::Meeting(MeetingCmd::Item(ItemCmd::Add(a)))) => setup::item_add(repo, a),
         Some(Command::Proposals { resolution, format }) => proposals::run(repo, &resolution, json(format)),

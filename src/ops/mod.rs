@@ -13,6 +13,7 @@ mod adopt;
 pub mod history;
 pub mod lock;
 mod proposal;
+pub mod import;
 mod revert;
 pub mod setup;
 

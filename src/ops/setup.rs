@@ -43,7 +43,7 @@ pub fn slug(name: &str) -> String {
 }
 
 /// A JSON value as its file holds it: pretty, ending in a newline.
-fn pretty(v: &impl serde::Serialize) -> Vec<u8> {
+pub(super) fn pretty(v: &impl serde::Serialize) -> Vec<u8> {
     (serde_json::to_string_pretty(v).expect("the model serializes") + "\n").into_bytes()
 }
 
@@ -66,7 +66,7 @@ pub struct Done {
 
 /// Stops with the errors `gavel check` would find in the files, before
 /// anything is written; else the warnings it would give.
-fn checked(root: &Path, files: &[NewFile], what: &str) -> Result<Vec<String>, OpError> {
+pub(super) fn checked(root: &Path, files: &[NewFile], what: &str) -> Result<Vec<String>, OpError> {
     let map: BTreeMap<PathBuf, Vec<u8>> = files.iter().map(|f| (f.path.clone(), f.bytes.clone())).collect();
     let (errors, warnings) = problems(root, &map);
     if errors.is_empty() {
@@ -258,3 +258,4 @@ mod tests {
         assert_eq!(slug("  "), "");
     }
 }
+

@@ -1,0 +1,198 @@
+//! A resolution's text as copied from its PDF: lines wrapped where the page
+//! ended them, page headers and footers among them, words hyphenated at line
+//! ends, labels sometimes on lines of their own, list bullets a converter
+//! added. Read into paragraphs ([`Block`]s), each repair listed.
+
+use std::collections::HashMap;
+
+use super::{Block, Footnote, Note, Place, Source};
+use crate::resolution::label::split_label;
+
+/// A line's shape with its digits blotted out: page headers and footers
+/// differ only in their page number.
+fn shape(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ").chars().map(|c| if c.is_ascii_digit() { '#' } else { c }).collect()
+}
+
+/// A page number on its own: `3`, `- 3 -`, `Page 3`, `Page 3 of 10`, `p. 3`.
+fn page_number(line: &str) -> bool {
+    let t = line.trim().trim_matches(|c: char| c == '-' || c == '\u{2013}' || c == '\u{2014}' || c.is_whitespace());
+    let t = t.strip_prefix("Page ").or_else(|| t.strip_prefix("p. ")).unwrap_or(t);
+    let (n, rest) = t.split_at(t.bytes().take_while(u8::is_ascii_digit).count());
+    !n.is_empty()
+        && n.len() <= 4
+        && (rest.is_empty() || rest.trim_start().strip_prefix("of ").is_some_and(|r| r.trim().bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// A bullet a converter put before a paragraph (`- `, `• `).
+fn without_bullet(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    ["- ", "\u{2022} ", "\u{25e6} ", "\u{2013} "].iter().find_map(|b| t.strip_prefix(b))
+}
+
+/// Reads a text copied from a PDF (or written by hand) into paragraphs.
+pub fn read(text: &str) -> Source {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut repairs = Vec::new();
+    let mut unplaced = Vec::new();
+    // Page furniture: lines whose shape recurs (headers, footers with page
+    // numbers) and bare page numbers. A recurring line must hold a digit or a
+    // symbol's `Conf.`/`Doc.`, so that a repeated phrase of the text is kept.
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+        *counts.entry(shape(l)).or_default() += 1;
+    }
+    let furniture = |l: &str| {
+        let s = shape(l);
+        page_number(l)
+            || (counts.get(&s).copied().unwrap_or(0) >= 2
+                && s.len() <= 100
+                && (s.contains('#') || s.contains("Conf.") || s.contains("Doc."))
+                && split_label(l.trim()).is_none())
+    };
+    // The symbol line of the title block recurs as the page header: kept once, at the top, for the header.
+    let first_text = lines.iter().position(|l| !l.trim().is_empty());
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut pending_label: Option<(String, u32)> = None;
+    let mut bullets = 0;
+    // Before the text, each line is its own: symbol, title, note.
+    let mut in_header = true;
+    for (i, raw) in lines.iter().enumerate() {
+        let n = i as u32 + 1;
+        if raw.trim().is_empty() {
+            if pending_label.is_none() {
+                blocks.extend(current.take());
+            }
+            continue;
+        }
+        if Some(i) != first_text && furniture(raw) {
+            unplaced.push(Note { at: Place::Line(n), what: format!("page header, footer or number dropped: {}", raw.trim()) });
+            continue;
+        }
+        let mut line = raw.trim();
+        // A bullet starts a paragraph: it is no wrapped line.
+        let bulleted = without_bullet(raw).is_some();
+        if let Some(rest) = without_bullet(raw) {
+            line = rest.trim();
+            bullets += 1;
+        }
+        // `[^1]: text` is a footnote, as in gavel's own format.
+        if let Some(rest) = line.strip_prefix("[^")
+            && let Some((key, text)) = rest.split_once("]:")
+        {
+            blocks.extend(current.take());
+            footnotes.push(Footnote { key: key.to_string(), text: text.trim().to_string() });
+            continue;
+        }
+        let label = split_label(line).map(|l| (line[..l.len].trim().to_string(), l.len));
+        if in_header && (label.is_some() || starts_paragraph(line)) {
+            in_header = false;
+        }
+        if in_header {
+            blocks.extend(current.take());
+            blocks.push(Block { label: None, text: line.to_string(), at: Place::Line(n), level: None });
+            continue;
+        }
+        match label {
+            // A label on a line of its own: it numbers the text of the next line.
+            Some((l, len)) if len >= line.len() => {
+                blocks.extend(current.take());
+                pending_label = Some((l, n));
+                continue;
+            }
+            Some((l, len)) => {
+                blocks.extend(current.take());
+                if let Some((lost, at)) = pending_label.take() {
+                    unplaced.push(Note { at: Place::Line(at), what: format!("label `{lost}` stood alone before another label: dropped") });
+                }
+                current = Some(Block { label: Some(l), text: line[len..].trim().to_string(), at: Place::Line(n), level: None });
+                continue;
+            }
+            None => {}
+        }
+        if let Some((l, at)) = pending_label.take() {
+            blocks.extend(current.take());
+            repairs.push(Note { at: Place::Line(at), what: format!("label `{l}` on a line of its own joined to the text after it") });
+            current = Some(Block { label: Some(l), text: line.to_string(), at: Place::Line(at), level: None });
+            continue;
+        }
+        match current.as_mut() {
+            // A new paragraph: bulleted, or in capitals after one that ended.
+            Some(c) if bulleted || (starts_paragraph(line) && ends_sentence(&c.text)) => {
+                blocks.extend(current.take());
+                current = Some(Block { label: None, text: line.to_string(), at: Place::Line(n), level: None });
+            }
+            Some(c) => {
+                let joined = unwrap(&c.text, line, text);
+                if let Some(word) = &joined.1 {
+                    repairs.push(Note { at: Place::Line(n), what: format!("word hyphenated at the line end joined: {word}") });
+                }
+                c.text = joined.0;
+            }
+            None => current = Some(Block { label: None, text: line.to_string(), at: Place::Line(n), level: None }),
+        }
+    }
+    blocks.extend(current);
+    if let Some((l, at)) = pending_label {
+        unplaced.push(Note { at: Place::Line(at), what: format!("label `{l}` with no text after it: dropped") });
+    }
+    if bullets > 0 {
+        repairs.push(Note { at: Place::Line(1), what: format!("{bullets} list bullets a converter added (`- `) dropped") });
+    }
+    Source { blocks, footnotes, repairs, unplaced, note: None }
+}
+
+fn starts_paragraph(line: &str) -> bool {
+    let word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.chars().count() >= 3 && word.chars().all(char::is_uppercase)
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with([';', ':', '.']) || text.trim_end().ends_with("; and") || text.trim_end().ends_with("; or")
+}
+
+/// Joins a wrapped line to the text before it; a word hyphenated at the line
+/// end is joined without its hyphen unless the text writes it with one
+/// elsewhere (`capacity-building`). Returns the joined word when it was.
+fn unwrap(before: &str, line: &str, whole: &str) -> (String, Option<String>) {
+    let b = before.trim_end();
+    let head: String = b
+        .strip_suffix('-')
+        .map(|s| s.chars().rev().take_while(|c| c.is_alphabetic()).collect::<String>().chars().rev().collect())
+        .unwrap_or_default();
+    let tail: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+    if head.is_empty() || tail.is_empty() || !tail.chars().next().is_some_and(char::is_lowercase) {
+        return (format!("{b} {line}"), None);
+    }
+    let hyphenated = format!("{head}-{tail}");
+    let kept = whole.matches(&hyphenated).count() > 0;
+    if kept { (format!("{b}{line}"), None) } else { (format!("{}{line}", &b[..b.len() - 1]), Some(format!("{head}{tail}"))) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_hyphens_and_lone_labels() {
+        let text = "Conf. 9.9 (Rev. CoP19)\nA title\n\nRECALLING the importance of enforce-\nment measures;\n\nConf. 9.9 (Rev. CoP19) \u{2013} 1\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n1.\nURGES Parties to adopt capacity-building and\ncapacity-\nbuilding measures;\n\nConf. 9.9 (Rev. CoP19) \u{2013} 2\n";
+        let s = read(text);
+        let texts: Vec<&str> = s.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Conf. 9.9 (Rev. CoP19)",
+                "A title",
+                "RECALLING the importance of enforcement measures;",
+                "THE CONFERENCE OF THE PARTIES TO THE CONVENTION",
+                "URGES Parties to adopt capacity-building and capacity-building measures;"
+            ]
+        );
+        assert_eq!(s.blocks[4].label.as_deref(), Some("1."));
+        assert_eq!(s.unplaced.iter().filter(|n| n.what.contains("page header")).count(), 2);
+        assert!(s.repairs.iter().any(|n| n.what.contains("enforcement")));
+        assert!(page_number("- 3 -") && page_number("Page 3 of 10") && !page_number("3. URGES"));
+    }
+}
