@@ -45,8 +45,9 @@ struct List {
 /// Whether a text ends a provision (else the next paragraph may be its continuation across a page break).
 fn ended(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(['*', '"', '\u{201d}', ')']);
+    // `; and` ends a list's item; `, and` is mid-sentence (a page may break there).
     t.ends_with([';', ':', '.', '!', '?'])
-        || [" and", " or", " and/or"].iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].ends_with([';', ',']))
+        || [" and", " or", " and/or"].iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].ends_with(';'))
 }
 
 fn starts_lowercase(text: &str) -> bool {
@@ -118,9 +119,12 @@ pub fn build(source: Source, given: &Given, name: &str) -> Result<Imported, Impo
     }
     let text = write(&symbol, revision, &title, note.as_deref(), &preamble, &operative, &footnotes);
     let parsed = crate::resolution::parse(&text, Path::new(name));
+    let mut problems = parsed.diagnostics;
+    // Control characters and bidi overrides: the same findings as in any resolution file.
+    problems.extend(crate::workspace::controls::findings(Path::new(name), &text, false));
     repairs.sort_by_key(|n| n.at);
     unplaced.sort_by_key(|n| n.at);
-    Ok(Imported { text, symbol: Some(symbol), repairs, unplaced, problems: parsed.diagnostics })
+    Ok(Imported { text, symbol: Some(symbol), repairs, unplaced, problems })
 }
 
 fn join(prev: &mut Prov, b: &Block, repairs: &mut Vec<Note>) {

@@ -48,6 +48,8 @@ pub fn read(text: &str) -> Source {
             || (counts.get(&s).copied().unwrap_or(0) >= 2
                 && s.len() <= 100
                 && (s.contains('#') || s.contains("Conf.") || s.contains("Doc."))
+                && !s.starts_with("[^")
+                && !s.ends_with(['.', ';', ':', ','])
                 && split_label(l.trim()).is_none())
     };
     // The symbol line of the title block recurs as the page header: kept once, at the top, for the header.

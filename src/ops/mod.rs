@@ -11,9 +11,9 @@
 
 mod adopt;
 pub mod history;
+pub mod import;
 pub mod lock;
 mod proposal;
-pub mod import;
 mod revert;
 pub mod setup;
 

@@ -258,4 +258,3 @@ mod tests {
         assert_eq!(slug("  "), "");
     }
 }
-

@@ -6,7 +6,7 @@
 
 mod check;
 mod competing;
-mod controls;
+pub mod controls;
 mod files;
 
 pub use files::{DiskFiles, Files, Overlay, TreeFiles};
