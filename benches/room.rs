@@ -80,6 +80,7 @@ fn main() {
                 text: text.clone(),
             }],
             amends: None,
+            note: None,
         };
         let ev = Event::ProposalMade {
             item: "7".into(),

@@ -78,6 +78,7 @@ fn draft(r: &Repo, id: &str, new: &str) -> Proposal {
             drafted_against: base,
         }],
         amends: None,
+        note: None,
     }
 }
 
@@ -328,6 +329,7 @@ fn a_new_paragraph_with_its_sub_paragraphs_is_inserted_whole() {
             ],
         }],
         amends: None,
+        note: None,
     };
     ops::save_proposal(&r.dir, &name(), &p, &ctx("7")).unwrap();
     let done = ops::adopt(&r.dir, &name(), "t-24", Decision::Agreed, "", &ctx("7")).unwrap();

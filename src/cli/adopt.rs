@@ -127,8 +127,12 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
     let text = a.text.clone();
     let change = match (a.delete, a.insert_before, a.insert_after, text) {
         (true, false, false, None) => Change::Delete { target: reference.clone(), drafted_against: base },
-        (false, true, false, Some(t)) => Change::Insert { anchor: Anchor::Before(reference.clone()), text: t, children: vec![] },
-        (false, false, true, Some(t)) => Change::Insert { anchor: Anchor::After(reference.clone()), text: t, children: vec![] },
+        (false, true, false, Some(t)) => {
+            Change::Insert { anchor: Anchor::Before(reference.clone()), text: t, children: vec![], drafted_beside: None }
+        }
+        (false, false, true, Some(t)) => {
+            Change::Insert { anchor: Anchor::After(reference.clone()), text: t, children: vec![], drafted_beside: None }
+        }
         (false, false, false, Some(t)) => Change::Replace { target: reference.clone(), drafted_against: base, text: t },
         _ => return Err(CliError::user("give --text (new text), with --before or --after to insert; or --delete alone")),
     };
@@ -160,6 +164,7 @@ pub fn propose(repo: Option<&Path>, a: ProposeArgs) -> Result<u8, CliError> {
         status: Status::Pending,
         changes: vec![change],
         amends: None,
+        note: None,
     };
     let saved = ops::save_proposal(&ws.root, &name, &proposal, &ctx)?;
     match saved.commit {

@@ -175,6 +175,7 @@ pub fn states(res: &Resolution, p: &Proposal) -> Vec<&'static str> {
             {
                 "stale"
             }
+            (Ok(Target::Node(i)), Change::Insert { drafted_beside: Some(beside), .. }) if res.node(i).text != *beside => "stale",
             _ => "applies",
         })
         .collect()

@@ -63,6 +63,9 @@ pub struct Proposal {
     /// The proposal this one amends (drafted from it in a meeting, "agreed as amended").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amends: Option<String>,
+    /// What its proponents said of it (the Word comments on a reply's changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Where an inserted provision goes.
@@ -162,8 +165,10 @@ pub enum Change {
     /// New text for a provision (its label stays).
     Replace { target: ParagraphRef, drafted_against: String, text: String },
     /// A new provision, with its own sub-provisions if it has any; later
-    /// siblings are relettered or renumbered.
-    Insert { anchor: Anchor, text: String, children: Vec<NewProvision> },
+    /// siblings are relettered or renumbered. `drafted_beside` is the text of
+    /// the provision it was placed by, as the proposal saw it (a reply to an
+    /// older text is then stale, not placed blindly); none when not recorded.
+    Insert { anchor: Anchor, text: String, children: Vec<NewProvision>, drafted_beside: Option<String> },
     /// Strike a provision; later siblings are relettered or renumbered.
     Delete { target: ParagraphRef, drafted_against: String },
 }
@@ -226,6 +231,8 @@ struct RawChange {
     text: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     children: Option<Vec<NewProvision>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    drafted_beside: Option<String>,
 }
 
 /// A paragraph reference in JSON, read with the same grammar as the CLI.
@@ -253,6 +260,7 @@ impl TryFrom<RawChange> for Change {
         let refuse = |present: bool, what: &str, op: &str| if present { Err(format!("a `{op}` change takes no `{what}`")) } else { Ok(()) };
         match r.op {
             Op::Replace | Op::Delete if r.children.is_some() => Err("only an `insert` change takes `children`".into()),
+            Op::Replace | Op::Delete if r.drafted_beside.is_some() => Err("only an `insert` change takes `drafted_beside`".into()),
             Op::Replace => {
                 refuse(r.before.is_some() || r.after.is_some(), "before`/`after", "replace")?;
                 Ok(Change::Replace {
@@ -271,7 +279,7 @@ impl TryFrom<RawChange> for Change {
             }
             Op::Insert => {
                 refuse(r.target.is_some(), "target` (say `before` or `after", "insert")?;
-                refuse(r.drafted_against.is_some(), "drafted_against", "insert")?;
+                refuse(r.drafted_against.is_some(), "drafted_against` (an insertion records `drafted_beside", "insert")?;
                 let anchor = match (r.before, r.after) {
                     (Some(b), None) => Anchor::Before(b.0),
                     (None, Some(a)) => Anchor::After(a.0),
@@ -281,7 +289,7 @@ impl TryFrom<RawChange> for Change {
                 if depth(&children) > MAX_NEW_DEPTH {
                     return Err(format!("inserted `children` go {MAX_NEW_DEPTH} levels deep at most (sub- and sub-sub-paragraphs)"));
                 }
-                Ok(Change::Insert { anchor, text: need(r.text, "text", "insert")?, children })
+                Ok(Change::Insert { anchor, text: need(r.text, "text", "insert")?, children, drafted_beside: r.drafted_beside })
             }
         }
     }
@@ -293,8 +301,16 @@ fn depth(children: &[NewProvision]) -> usize {
 
 impl From<Change> for RawChange {
     fn from(c: Change) -> RawChange {
-        let blank =
-            RawChange { op: Op::Replace, target: None, before: None, after: None, drafted_against: None, text: None, children: None };
+        let blank = RawChange {
+            op: Op::Replace,
+            target: None,
+            before: None,
+            after: None,
+            drafted_against: None,
+            text: None,
+            children: None,
+            drafted_beside: None,
+        };
         match c {
             Change::Replace { target, drafted_against, text } => {
                 RawChange { target: Some(RefString(target)), drafted_against: Some(drafted_against), text: Some(text), ..blank }
@@ -302,11 +318,12 @@ impl From<Change> for RawChange {
             Change::Delete { target, drafted_against } => {
                 RawChange { op: Op::Delete, target: Some(RefString(target)), drafted_against: Some(drafted_against), ..blank }
             }
-            Change::Insert { anchor, text, children } => {
+            Change::Insert { anchor, text, children, drafted_beside } => {
                 let children = (!children.is_empty()).then_some(children);
+                let blank = RawChange { op: Op::Insert, text: Some(text), children, drafted_beside, ..blank };
                 match anchor {
-                    Anchor::Before(r) => RawChange { op: Op::Insert, before: Some(RefString(r)), text: Some(text), children, ..blank },
-                    Anchor::After(r) => RawChange { op: Op::Insert, after: Some(RefString(r)), text: Some(text), children, ..blank },
+                    Anchor::Before(r) => RawChange { before: Some(RefString(r)), ..blank },
+                    Anchor::After(r) => RawChange { after: Some(RefString(r)), ..blank },
                 }
             }
         }
@@ -323,7 +340,10 @@ mod tests {
                     {"op":"insert","before":"10 e)","text":"x"},
                     {"op":"delete","target":"preamble 3","drafted_against":"y"}]"#;
         let v: Vec<Change> = serde_json::from_str(j).unwrap();
-        assert_eq!(v[1], Change::Insert { anchor: Anchor::Before("10 e)".parse().unwrap()), text: "x".into(), children: vec![] });
+        assert_eq!(
+            v[1],
+            Change::Insert { anchor: Anchor::Before("10 e)".parse().unwrap()), text: "x".into(), children: vec![], drafted_beside: None }
+        );
         let back: Vec<Change> = serde_json::from_str(&serde_json::to_string(&v).unwrap()).unwrap();
         assert_eq!(v, back);
     }

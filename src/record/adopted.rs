@@ -31,6 +31,7 @@ pub(super) fn adopted(doc: &mut Doc, problems: &mut Vec<String>, s: &Sources, ev
                     anchor: crate::group::Anchor::Before(r) | crate::group::Anchor::After(r),
                     text,
                     children,
+                    ..
                 } => {
                     let mut pieces = vec![Piece::new(PieceKind::Ins, text.clone())];
                     inserted_children(&mut pieces, children, 0);

@@ -166,6 +166,16 @@ impl Work {
                 }
             };
             targets.push(idx);
+            // An insertion placed by a provision whose text has changed since is stale too.
+            if let Change::Insert { drafted_beside: Some(beside), .. } = change
+                && base.node(idx).text != *beside
+            {
+                problems.push(Problem::Stale {
+                    reference: reference.clone(),
+                    drafted_against: beside.clone(),
+                    current: base.node(idx).text.clone(),
+                });
+            }
             if let Change::Replace { drafted_against, .. } | Change::Delete { drafted_against, .. } = change {
                 let current = &base.node(idx).text;
                 if current != drafted_against {
@@ -203,7 +213,7 @@ impl Work {
                     self.mark_renumber(list, idx, &p.id);
                     self.touched.insert(idx, p.id.clone());
                 }
-                Change::Insert { anchor, text, children } => {
+                Change::Insert { anchor, text, children, .. } => {
                     new_nodes += 1;
                     let list = self.list_of(idx);
                     let anchor_node = self.res.node(idx).clone();

@@ -73,7 +73,7 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
             // New in theirs only: insert it next to its neighbour in theirs.
             (None, None) => {
                 if let Some(anchor) = anchor_in(ours, theirs, NodeIdx(i)) {
-                    changes.push(Change::Insert { anchor, text: t.clone().unwrap_or_default(), children: vec![] });
+                    changes.push(Change::Insert { anchor, text: t.clone().unwrap_or_default(), children: vec![], drafted_beside: None });
                     inserted_ids.push(id.clone());
                 }
             }
@@ -105,7 +105,7 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
                     _ => None,
                 };
                 if let (Some(text), Some(anchor)) = (back, anchor_in(ours, theirs, NodeIdx(i))) {
-                    changes.push(Change::Insert { anchor, text, children: vec![] });
+                    changes.push(Change::Insert { anchor, text, children: vec![], drafted_beside: None });
                     inserted_ids.push(id.clone());
                 }
                 conflicts.push((c, choice));
@@ -151,6 +151,7 @@ pub fn merge(base: &Resolution, ours: &Resolution, theirs: &Resolution, mut choo
         source: None,
         revision: ours.header.revision,
         amends: None,
+        note: None,
         status: Status::Pending,
         changes,
     };

@@ -109,6 +109,7 @@ impl App {
             status: Status::Pending,
             changes: vec![Change::Replace { target: e.address.clone(), drafted_against: e.base.clone(), text: text.clone() }],
             amends: e.amends.clone(),
+            note: None,
         };
         let mut fx = vec![Effect::Append(Event::ProposalMade {
             item: item.clone(),
