@@ -320,6 +320,7 @@ fn a_new_paragraph_with_its_sub_paragraphs_is_inserted_whole() {
         changes: vec![Change::Insert {
             anchor: gavel::group::Anchor::After("23".parse().unwrap()),
             text: "ENCOURAGES Parties to:".into(),
+            drafted_beside: None,
             children: vec![
                 gavel::group::NewProvision { text: "report on follow-up; and".into(), children: vec![] },
                 gavel::group::NewProvision {
