@@ -306,6 +306,8 @@ pub(super) enum Command {
 pub(super) enum ImportCmd {
     /// A resolution in force, from its Word file (.docx) or its text as copied from the PDF, as one commit.
     Resolution(import::ResolutionArgs),
+    /// A Party's Word reply with its changes tracked: each revision a proposal (one per provision and author), as one commit.
+    Comments(import::CommentsArgs),
 }
 
 /// `gavel member …`.

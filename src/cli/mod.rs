@@ -190,6 +190,7 @@ fn run(cli: Cli) -> Result<u8, CliError> {
         }
         Some(Command::Member(MemberCmd::Add(a))) => setup::member_add(repo, a),
         Some(Command::Import(ImportCmd::Resolution(a))) => import::resolution(repo, a),
+        Some(Command::Import(ImportCmd::Comments(a))) => import::comments(repo, a),
         Some(Command::Meeting(MeetingCmd::New(a))) => setup::meeting_new(repo, a),
         Some(Command::Meeting(MeetingCmd::Item(ItemCmd::Add(a)))) => setup::item_add(repo, a),
         Some(Command::Proposals { resolution, format }) => proposals::run(repo, &resolution, json(format)),

@@ -212,13 +212,41 @@ impl Document {
             .collect()
     }
 
+    /// One paragraph's text with the runs `keep` keeps: italics as `*…*`,
+    /// footnote markers numbered as in the whole document, the label before a
+    /// tab (or one Word's numbering gives) split off.
+    pub fn paragraph_text(&self, index: u32, keep: &dyn Fn(&Run) -> bool) -> (Option<String>, String) {
+        let s = self.source_where(keep, &|p: &Para| p.index == index);
+        s.blocks.into_iter().next().map(|b| (b.label, b.text)).unwrap_or_default()
+    }
+
+    /// Footnote keys by reference id, numbered in the order the document first refers to them.
+    fn footnote_keys(&self) -> HashMap<String, String> {
+        let mut keys = HashMap::new();
+        for (id, _) in self.paras.iter().flat_map(|p| &p.runs).filter_map(|r| r.footnote.as_ref()).filter(|(_, custom)| !custom) {
+            let n = keys.len() + 1;
+            keys.entry(id.clone()).or_insert_with(|| n.to_string());
+        }
+        keys
+    }
+
     /// The document as paragraphs to place (changes accepted): labels from
     /// Word's numbering or from the text before a tab, italics as `*…*`,
     /// footnotes as `[^n]` numbered in order.
     pub fn source(&self) -> Source {
+        self.source_where(&|r: &Run| r.rev.as_ref().is_none_or(|v| v.inserted), &|p: &Para| p.mark.as_ref().is_none_or(|m| m.inserted))
+    }
+
+    /// The document as it was before its tracked changes (every change rejected).
+    pub fn original(&self) -> Source {
+        self.source_where(&|r: &Run| r.rev.as_ref().is_none_or(|v| !v.inserted), &|p: &Para| p.mark.as_ref().is_none_or(|m| !m.inserted))
+    }
+
+    /// The paragraphs `keep_para` keeps, with the runs `keep` keeps.
+    pub fn source_where(&self, keep: &dyn Fn(&Run) -> bool, keep_para: &dyn Fn(&Para) -> bool) -> Source {
         let mut s = Source::default();
         let labels = self.numbered_labels();
-        let mut keys: HashMap<String, String> = HashMap::new();
+        let mut keys = self.footnote_keys();
         let revisions = self.paras.iter().filter(|p| p.mark.is_some() || p.runs.iter().any(|r| r.rev.is_some())).count();
         if revisions > 0 {
             s.repairs.push(Note {
@@ -227,10 +255,10 @@ impl Document {
             });
         }
         for (p, numbered) in self.paras.iter().zip(labels) {
-            if p.mark.as_ref().is_some_and(|m| !m.inserted) {
+            if !keep_para(p) {
                 continue;
             }
-            let text = self.inline_text(p, &mut keys, &mut s);
+            let text = self.inline_text(p, keep, &mut keys, &mut s);
             let text = text.trim();
             if text.is_empty() {
                 continue;
@@ -257,6 +285,16 @@ impl Document {
             let text = text.replace('\t', " ");
             s.blocks.push(Block { label, text: text.trim().to_string(), at: Place::Paragraph(p.index), level });
         }
+        // The footnotes the kept paragraphs refer to.
+        let cited: Vec<&String> = self
+            .paras
+            .iter()
+            .filter(|p| keep_para(p))
+            .flat_map(|p| &p.runs)
+            .filter(|r| keep(r))
+            .filter_map(|r| r.footnote.as_ref().map(|f| &f.0))
+            .collect();
+        keys.retain(|id, _| cited.contains(&id));
         let mut order: Vec<(&String, &String)> = keys.iter().collect();
         order.sort_by_key(|(_, k)| k.parse::<u32>().unwrap_or(0));
         for (id, key) in order {
@@ -266,11 +304,11 @@ impl Document {
         s
     }
 
-    /// A paragraph's text (changes accepted) with italics as `*…*` and footnote markers.
-    fn inline_text(&self, p: &Para, keys: &mut HashMap<String, String>, s: &mut Source) -> String {
+    /// A paragraph's text (the runs `keep` keeps) with italics as `*…*` and footnote markers.
+    fn inline_text(&self, p: &Para, keep: &dyn Fn(&Run) -> bool, keys: &mut HashMap<String, String>, s: &mut Source) -> String {
         let mut out = String::new();
         let mut italic = false;
-        for r in p.runs.iter().filter(|r| r.rev.as_ref().is_none_or(|v| v.inserted)) {
+        for r in p.runs.iter().filter(|r| keep(r)) {
             if let Some((id, custom)) = &r.footnote {
                 if *custom {
                     // The note on the symbol (`*`): the resolution's note, not a footnote of its text.
@@ -279,9 +317,9 @@ impl Document {
                     }
                     continue;
                 }
-                let n = keys.len() + 1;
-                let key = keys.entry(id.clone()).or_insert_with(|| n.to_string());
-                out.push_str(&format!("[^{key}]"));
+                if let Some(key) = keys.get(id) {
+                    out.push_str(&format!("[^{key}]"));
+                }
                 continue;
             }
             if r.italic != italic && !r.text.trim().is_empty() {

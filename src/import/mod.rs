@@ -12,6 +12,7 @@
 
 pub mod docx;
 pub mod provisions;
+pub mod reply;
 pub mod text;
 pub mod zip;
 
@@ -105,6 +106,8 @@ pub struct Imported {
     pub repairs: Vec<Note>,
     pub unplaced: Vec<Note>,
     pub problems: Vec<crate::diag::Diagnostic>,
+    /// Where each provision came from, in the order the text has them (preamble, then operative).
+    pub places: Vec<Place>,
 }
 
 /// Why a source could not be read at all.

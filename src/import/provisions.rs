@@ -124,7 +124,8 @@ pub fn build(source: Source, given: &Given, name: &str) -> Result<Imported, Impo
     problems.extend(crate::workspace::controls::findings(Path::new(name), &text, false));
     repairs.sort_by_key(|n| n.at);
     unplaced.sort_by_key(|n| n.at);
-    Ok(Imported { text, symbol: Some(symbol), repairs, unplaced, problems })
+    let places = preamble.iter().chain(&operative).map(|p| p.at).collect();
+    Ok(Imported { text, symbol: Some(symbol), repairs, unplaced, problems, places })
 }
 
 fn join(prev: &mut Prov, b: &Block, repairs: &mut Vec<Note>) {

@@ -53,3 +53,50 @@ pub fn add_resolution(root: &Path, text: &str, source: &str, group: Option<&str>
     );
     Ok(Done { commit: l.store.record(&files, &message, ctx.author.as_ref())?.commit, warnings })
 }
+
+/// Adds the proposals a reply holds to a resolution's proposals file, in one
+/// commit, or none of them: each must be well formed, aimed at provisions
+/// that exist, and new; a stale one (drafted against an older text) is
+/// recorded, flagged as the listing flags it, not applied.
+pub fn add_proposals(
+    root: &Path,
+    name: &crate::resolution::ResolutionName,
+    proposals: &[crate::group::Proposal],
+    subject: &str,
+    ctx: &Context,
+) -> Result<Done, OpError> {
+    use crate::redline::amend::{Problem, apply};
+    let l = locked(root, ctx)?;
+    let (loaded, file) = super::resolution_and_proposals(&l.ws, name)?;
+    let res = &loaded.value;
+    let mut source: Option<String> = file.map(|f| f.source.clone());
+    for p in proposals {
+        super::well_formed(p)?;
+        if file.is_some_and(|f| f.value.proposals.iter().any(|q| q.id == p.id)) {
+            return Err(OpError::Asked(format!("proposal `{}` is in the proposals file already: nothing was written", p.id)));
+        }
+        let applied = apply(res, [p]);
+        if let Some((_, problems)) = applied.not_applied.first() {
+            let blocking: Vec<String> = problems.iter().filter(|x| !matches!(x, Problem::Stale { .. })).map(Problem::to_string).collect();
+            if !blocking.is_empty() {
+                return Err(OpError::NotApplicable(p.id.clone(), format!("{}; nothing was written", blocking.join("; "))));
+            }
+        }
+        let rname = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
+        let path = super::proposals_path(&l.ws, res);
+        source = Some(
+            crate::group::append::with_proposal(source.as_deref(), rname, p)
+                .map_err(|e| OpError::Data(format!("{}: {e}", path.display())))?,
+        );
+    }
+    let path = super::proposals_path(&l.ws, res);
+    let text = source.unwrap_or_default();
+    let files =
+        vec![NewFile::new(l.store.relative(&path), crate::resolution::write::like(&std::fs::read(&path).unwrap_or_default(), &text))];
+    let warnings = checked(root, &files, subject)?;
+    let mut body = format!("{subject}\n\n");
+    for p in proposals {
+        body.push_str(&format!("- {}: {} ({})\n", p.id, p.title, crate::store::message::and_list(&p.proponents)));
+    }
+    Ok(Done { commit: l.store.record(&files, &body, ctx.author.as_ref())?.commit, warnings })
+}
