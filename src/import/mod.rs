@@ -11,6 +11,7 @@
 //! and what cannot be placed is listed and left out, never slipped in.
 
 pub mod docx;
+mod place;
 pub mod provisions;
 pub mod reply;
 pub mod text;

@@ -11,13 +11,13 @@
 
 use std::path::Path;
 
-use super::{Block, Given, ImportError, Imported, Level, Note, Place, Source};
-use crate::resolution::label::{LabelKind, LabelStyle, format_value, kind_of_first, parse_value, split_label};
+use super::place::Placer;
+use super::{Block, Given, ImportError, Imported, Note, Place, Source};
 use crate::resolution::model::OPERATIVE_MARKER;
 use crate::resolution::symbol::{Revision, Symbol};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Recital,
     Section,
     Paragraph,
@@ -26,31 +26,23 @@ enum Kind {
 
 /// A provision placed: its depth (0 at the top), label as it will be written, text.
 #[derive(Debug, Clone)]
-struct Prov {
-    kind: Kind,
-    depth: usize,
-    label: Option<String>,
-    text: String,
-    at: Place,
-}
-
-/// A list open at some depth: its numbering system, its last ordinal, its punctuation.
-#[derive(Debug, Clone, Copy)]
-struct List {
-    kind: LabelKind,
-    last: u32,
-    style: LabelStyle,
+pub(super) struct Prov {
+    pub(super) kind: Kind,
+    pub(super) depth: usize,
+    pub(super) label: Option<String>,
+    pub(super) text: String,
+    pub(super) at: Place,
 }
 
 /// Whether a text ends a provision (else the next paragraph may be its continuation across a page break).
-fn ended(text: &str) -> bool {
+pub(super) fn ended(text: &str) -> bool {
     let t = text.trim_end().trim_end_matches(['*', '"', '\u{201d}', ')']);
     // `; and` ends a list's item; `, and` is mid-sentence (a page may break there).
     t.ends_with([';', ':', '.', '!', '?'])
         || [" and", " or", " and/or"].iter().any(|w| t.ends_with(w) && t[..t.len() - w.len()].ends_with(';'))
 }
 
-fn starts_lowercase(text: &str) -> bool {
+pub(super) fn starts_lowercase(text: &str) -> bool {
     text.trim_start().trim_start_matches(['*', '"', '\u{201c}', '(']).chars().next().is_some_and(char::is_lowercase)
 }
 
@@ -64,14 +56,6 @@ fn capital_verb(text: &str) -> bool {
 fn is_marker(text: &str) -> bool {
     let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     t.trim_end_matches([':', ',']).eq_ignore_ascii_case(OPERATIVE_MARKER)
-}
-
-fn style_text(style: LabelStyle, value: &str) -> String {
-    match style {
-        LabelStyle::Paren => format!("{value})"),
-        LabelStyle::Enclosed => format!("({value})"),
-        LabelStyle::Dot => format!("{value}."),
-    }
 }
 
 /// Places the source's paragraphs and writes the resolution's text.
@@ -128,7 +112,7 @@ pub fn build(source: Source, given: &Given, name: &str) -> Result<Imported, Impo
     Ok(Imported { text, symbol: Some(symbol), repairs, unplaced, problems, places })
 }
 
-fn join(prev: &mut Prov, b: &Block, repairs: &mut Vec<Note>) {
+pub(super) fn join(prev: &mut Prov, b: &Block, repairs: &mut Vec<Note>) {
     prev.text.push(' ');
     prev.text.push_str(b.text.trim());
     repairs.push(Note { at: b.at, what: "joined to the paragraph before it (it ran on across a page break)".into() });
@@ -181,187 +165,6 @@ fn header(
         }
     }
     Ok((symbol, revision, title, note))
-}
-
-/// Places operative paragraphs one after another.
-#[derive(Default)]
-struct Placer {
-    /// The last paragraph number written or restored.
-    number: u32,
-    lists: Vec<List>,
-    /// Paragraphs without a number since the last numbered one (indices into the operative part).
-    unnumbered: Vec<usize>,
-}
-
-impl Placer {
-    fn place(&mut self, b: &Block, out: &mut Vec<Prov>, repairs: &mut Vec<Note>, unplaced: &mut Vec<Note>) {
-        let raw = b.label.as_deref().and_then(split_label);
-        match (&b.label, raw) {
-            (Some(l), Some(raw)) => self.labelled(b, l, raw, out, repairs),
-            (Some(l), None) => {
-                unplaced.push(Note { at: b.at, what: format!("`{l}` is not a label gavel reads: kept as the start of the text") });
-                self.unlabelled(&Block { label: None, text: format!("{l} {}", b.text), ..b.clone() }, out, repairs);
-            }
-            (None, _) => self.unlabelled(b, out, repairs),
-        }
-    }
-
-    fn labelled(
-        &mut self,
-        b: &Block,
-        written: &str,
-        raw: crate::resolution::label::RawLabel,
-        out: &mut Vec<Prov>,
-        repairs: &mut Vec<Note>,
-    ) {
-        let v = raw.value.as_str();
-        // `I.` after `…:`, or continuing such a list, is an item (the sections a paragraph lists), not a section.
-        let in_list = out.last().is_some_and(|p| p.text.trim_end().ends_with(':'))
-            || self.lists.iter().any(|l| parse_value(l.kind, v) == Some(l.last + 1));
-        let level = b.level.unwrap_or(match raw.style {
-            LabelStyle::Dot if v.bytes().all(|c| c.is_ascii_digit()) => Level::Paragraph,
-            LabelStyle::Dot if !in_list && v.bytes().all(|c| c.is_ascii_uppercase()) && parse_value(LabelKind::UpperRoman, v).is_some() => {
-                Level::Section
-            }
-            _ => Level::Item(self.depth_of(v, out.last())),
-        });
-        match level {
-            Level::Section => {
-                self.lists.clear();
-                out.push(Prov { kind: Kind::Section, depth: 0, label: Some(written.to_string()), text: b.text.clone(), at: b.at });
-            }
-            Level::Paragraph => {
-                let n: u32 = v.parse().unwrap_or(0);
-                self.settle_unnumbered(Some(n), out, repairs);
-                self.number = n.max(self.number);
-                self.lists.clear();
-                out.push(Prov { kind: Kind::Paragraph, depth: 0, label: Some(written.to_string()), text: b.text.clone(), at: b.at });
-            }
-            Level::Item(depth) => {
-                let depth = depth.max(1);
-                let kind = self.kind_at(depth, v);
-                let ordinal = parse_value(kind, v).unwrap_or(0);
-                self.lists.truncate(depth - 1);
-                while self.lists.len() < depth - 1 {
-                    self.lists.push(List { kind: LabelKind::LowerAlpha, last: 0, style: raw.style });
-                }
-                self.lists.push(List { kind, last: ordinal, style: raw.style });
-                out.push(Prov { kind: Kind::Item, depth, label: Some(written.to_string()), text: b.text.clone(), at: b.at });
-            }
-        }
-    }
-
-    /// The depth a sub-paragraph label belongs at: the deepest open list it continues, else a new list.
-    fn depth_of(&self, v: &str, prev: Option<&Prov>) -> usize {
-        // After `…:` a first label opens a list under the provision before it (`h) …:` then `i)` is roman).
-        if let Some(p) = prev
-            && p.text.trim_end().ends_with(':')
-            && kind_of_first(v).is_some_and(|k| parse_value(k, v) == Some(1))
-        {
-            return p.depth + 1;
-        }
-        for (d, list) in self.lists.iter().enumerate().rev() {
-            if parse_value(list.kind, v) == Some(list.last + 1) {
-                return d + 1;
-            }
-        }
-        match kind_of_first(v) {
-            Some(k) if parse_value(k, v) == Some(1) => match self.lists.len() {
-                0 => 1,
-                n if k == LabelKind::LowerRoman || k == LabelKind::UpperAlpha => n + 1,
-                // A new lettered list under a paragraph that has just opened one.
-                _ => 1,
-            },
-            // Out of sequence: beside the list of its kind, if one is open; the parser reports the sequence.
-            _ => self.lists.iter().position(|l| parse_value(l.kind, v).is_some()).map_or(1, |d| d + 1),
-        }
-    }
-
-    /// The numbering system of `v` at `depth`: the open list's when it reads as one, else its own.
-    fn kind_at(&self, depth: usize, v: &str) -> LabelKind {
-        match self.lists.get(depth - 1) {
-            Some(l) if parse_value(l.kind, v).is_some() && parse_value(l.kind, v) == Some(l.last + 1) => l.kind,
-            _ => kind_of_first(v).unwrap_or(LabelKind::LowerAlpha),
-        }
-    }
-
-    fn unlabelled(&mut self, b: &Block, out: &mut Vec<Prov>, repairs: &mut Vec<Note>) {
-        let prev = out.last();
-        if let Some(p) = prev
-            && !ended(&p.text)
-            && starts_lowercase(&b.text)
-        {
-            join(out.last_mut().expect("checked"), b, repairs);
-            return;
-        }
-        if starts_lowercase(&b.text) {
-            // A sub-paragraph whose label was lost: the next in its list, or the first of a new one.
-            let (depth, list) = match prev {
-                Some(p) if p.text.trim_end().ends_with(':') => {
-                    let depth = p.depth + 1;
-                    let kind = if depth >= 2 { LabelKind::LowerRoman } else { LabelKind::LowerAlpha };
-                    let style = self.lists.first().map_or(LabelStyle::Paren, |l| l.style);
-                    (depth, List { kind, last: 0, style })
-                }
-                Some(p) if p.kind == Kind::Item && !self.lists.is_empty() => {
-                    let d = p.depth.min(self.lists.len());
-                    (d, self.lists[d - 1])
-                }
-                _ => {
-                    out.push(Prov { kind: Kind::Paragraph, depth: 0, label: None, text: b.text.clone(), at: b.at });
-                    repairs.push(Note { at: b.at, what: "a paragraph without a label, kept unnumbered".into() });
-                    return;
-                }
-            };
-            let ordinal = list.last + 1;
-            let label = style_text(list.style, &format_value(list.kind, ordinal));
-            self.lists.truncate(depth - 1);
-            self.lists.push(List { last: ordinal, ..list });
-            repairs.push(Note { at: b.at, what: format!("label {label} restored (the text has none; it follows in its list)") });
-            out.push(Prov { kind: Kind::Item, depth, label: Some(label), text: b.text.clone(), at: b.at });
-            return;
-        }
-        // An operative paragraph whose number was lost (or that has none): numbered once the next number is known.
-        self.lists.clear();
-        self.unnumbered.push(out.len());
-        out.push(Prov { kind: Kind::Paragraph, depth: 0, label: None, text: b.text.clone(), at: b.at });
-    }
-
-    /// Numbers the paragraphs without a number when the gap before `next` is exactly theirs.
-    fn settle_unnumbered(&mut self, next: Option<u32>, out: &mut [Prov], repairs: &mut Vec<Note>) {
-        if self.unnumbered.is_empty() {
-            return;
-        }
-        let k = self.unnumbered.len() as u32;
-        let fits = match next {
-            Some(n) => n == self.number + k + 1,
-            None => self.number > 0,
-        };
-        for (j, &i) in self.unnumbered.iter().enumerate() {
-            let p = &mut out[i];
-            if fits {
-                let n = self.number + 1 + j as u32;
-                p.label = Some(format!("{n}."));
-                repairs.push(Note {
-                    at: p.at,
-                    what: format!("paragraph number {n}. restored (the text has none; it falls between its neighbours)"),
-                });
-            } else {
-                repairs.push(Note {
-                    at: p.at,
-                    what: "an operative paragraph without a number, kept unnumbered (its neighbours leave no place for one)".into(),
-                });
-            }
-        }
-        if fits {
-            self.number += k;
-        }
-        self.unnumbered.clear();
-    }
-
-    fn finish(&mut self, out: &mut [Prov], repairs: &mut Vec<Note>) {
-        self.settle_unnumbered(None, out, repairs);
-    }
 }
 
 /// The resolution in gavel's text format.
