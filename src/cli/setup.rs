@@ -149,25 +149,14 @@ pub(super) fn init(a: InitArgs) -> Result<u8, CliError> {
     Ok(0)
 }
 
-/// The member categories as written on the command line (as in group.json).
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub(super) enum CategoryArg {
-    Party,
-    Igo,
-    Ngo,
-    Agency,
-    Secretariat,
-}
-
-/// The roles as written on the command line (as in group.json).
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub(super) enum RoleArg {
-    Chair,
-    CoChair,
-    ViceChair,
-    Rapporteur,
-    Secretariat,
-    Host,
+/// A category or role named as group.json names it (`party`, `co-chair`): the
+/// model's own names, not a second list of them.
+fn named<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|e| {
+        let e = e.to_string();
+        let expected = e.split("expected one of ").nth(1).unwrap_or("").to_string();
+        format!("`{s}` is not one of {}", expected.replace('`', ""))
+    })
 }
 
 /// `gavel member add`'s options.
@@ -175,11 +164,12 @@ pub(super) enum RoleArg {
 pub(super) struct MemberAdd {
     /// The member's name: a Party as the Convention's list names it, an organization's full name.
     name: String,
-    #[arg(long, value_enum)]
-    category: CategoryArg,
-    /// A role in the group (repeat).
-    #[arg(long = "role", value_enum)]
-    roles: Vec<RoleArg>,
+    /// party, igo, ngo, agency or secretariat.
+    #[arg(long, value_parser = named::<Category>)]
+    category: Category,
+    /// A role in the group (repeat): chair, co-chair, vice-chair, rapporteur, secretariat, host.
+    #[arg(long = "role", value_parser = named::<Role>)]
+    roles: Vec<Role>,
     /// The abbreviation agendas and records use (`IUCN`).
     #[arg(long)]
     short_name: Option<String>,
@@ -226,25 +216,7 @@ fn warn_all(done: &setup::Done) {
 pub(super) fn member_add(repo: Option<&Path>, a: MemberAdd) -> Result<u8, CliError> {
     let ws = open(repo)?;
     let group = group_id(&ws, a.group.as_deref())?;
-    let category = match a.category {
-        CategoryArg::Party => Category::Party,
-        CategoryArg::Igo => Category::Igo,
-        CategoryArg::Ngo => Category::Ngo,
-        CategoryArg::Agency => Category::Agency,
-        CategoryArg::Secretariat => Category::Secretariat,
-    };
-    let roles = a
-        .roles
-        .iter()
-        .map(|r| match r {
-            RoleArg::Chair => Role::Chair,
-            RoleArg::CoChair => Role::CoChair,
-            RoleArg::ViceChair => Role::ViceChair,
-            RoleArg::Rapporteur => Role::Rapporteur,
-            RoleArg::Secretariat => Role::Secretariat,
-            RoleArg::Host => Role::Host,
-        })
-        .collect();
+    let (category, roles) = (a.category, a.roles.clone());
     if category == Category::Party && crate::group::countries::forms(&a.name).is_none() {
         super::warn(format!("`{}` is not a country's name in ISO 3166 as gavel knows it: check the spelling", a.name));
     }

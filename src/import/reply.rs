@@ -121,9 +121,7 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
             Place::Line(_) => None,
         })
         .collect();
-    let mut r = Reply::default();
-    let mut by_key: BTreeMap<(String, String), Proposal> = BTreeMap::new();
-    let mut taken = o.taken.clone();
+    let mut rd = Reader { doc, before: &before, addresses: &addresses, pending, o, r: Reply::default(), by_key: BTreeMap::new() };
     let mut last: Option<usize> = None;
     for p in &doc.paras {
         let names = authors(p);
@@ -132,12 +130,12 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
         }
         if names.is_empty() {
             if p.format_changed {
-                r.not_imported.push(Note { at: Place::Paragraph(p.index), what: "a formatting-only change: not imported".into() });
+                rd.r.not_imported.push(Note { at: Place::Paragraph(p.index), what: "a formatting-only change: not imported".into() });
             }
             continue;
         }
         if p.runs.iter().any(|x| x.moved) {
-            r.not_imported.push(Note {
+            rd.r.not_imported.push(Note {
                 at: Place::Paragraph(p.index),
                 what: "moved text: not imported (propose the deletion and the insertion as changes of their own)".into(),
             });
@@ -149,21 +147,22 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
         match (&p.mark, at.get(&p.index)) {
             // A paragraph mark deleted with text left, or inserted with text that was there: paragraphs joined or split.
             (Some(m), _) if (!m.inserted && !all(false)) || (m.inserted && !all(true) && at.contains_key(&p.index)) => {
-                r.not_imported.push(Note {
+                rd.r.not_imported.push(Note {
                     at: Place::Paragraph(p.index),
                     what: "a change that joins or splits provisions: not imported (it crosses provisions)".into(),
                 });
             }
-            (Some(m), None) if m.inserted => {
-                inserted(doc, p, &names, last, &before, &addresses, pending, o, &mut r, &mut by_key, &mut taken)
+            (Some(m), None) if m.inserted => rd.inserted(p, &names, last),
+            (_, Some(&k)) => rd.changed(p, &names, k),
+            _ => {
+                rd.r.not_imported
+                    .push(Note { at: Place::Paragraph(p.index), what: "a change outside the resolution's provisions: not imported".into() })
             }
-            (_, Some(&k)) => changed(doc, p, &names, k, &before, &addresses, pending, o, &mut r, &mut by_key, &mut taken),
-            _ => r
-                .not_imported
-                .push(Note { at: Place::Paragraph(p.index), what: "a change outside the resolution's provisions: not imported".into() }),
         }
     }
     // Proponents: the group's members the authors are.
+    let Reader { mut r, by_key, .. } = rd;
+    let mut taken = o.taken.clone();
     let mut proposals: Vec<Proposal> = by_key.into_values().collect();
     for q in &mut proposals {
         let author = q.proponents[0].clone();
@@ -201,17 +200,14 @@ fn comments_of(doc: &Document, p: &Para, author: &str) -> Vec<String> {
 }
 
 /// The proposal of `author` on `key` (a provision, or an insertion's anchor), started if new.
-#[allow(clippy::too_many_arguments)]
 fn proposal_for<'m>(
     by_key: &'m mut BTreeMap<(String, String), Proposal>,
-    taken: &mut Vec<String>,
     key: &str,
     author: &str,
     what: String,
     res: &Resolution,
     o: &Options,
 ) -> &'m mut Proposal {
-    let _ = taken;
     by_key.entry((key.to_string(), author.to_string())).or_insert_with(|| {
         // The id is given once the proponent is known (`reply-canada-para1`).
         Proposal {
@@ -244,163 +240,156 @@ fn add_note(q: &mut Proposal, notes: Vec<String>) {
     });
 }
 
-/// Revisions inside a provision that was there: a replacement (or deletion) per author.
-#[allow(clippy::too_many_arguments)]
-fn changed(
-    doc: &Document,
-    p: &Para,
-    names: &[String],
-    k: usize,
-    before: &Resolution,
-    addresses: &[ParagraphRef],
-    pending: &[Proposal],
-    o: &Options,
-    r: &mut Reply,
-    by_key: &mut BTreeMap<(String, String), Proposal>,
-    taken: &mut Vec<String>,
-) {
-    let node = crate::resolution::model::NodeIdx(k);
-    let target = addresses[k].clone();
-    let drafted = before.node(node).text.clone();
-    // A pending proposal the document shows: accepting its author's revisions alone gives its text.
-    let shown = pending.iter().find_map(|q| {
-        q.changes.iter().find_map(|c| match c {
-            Change::Replace { target: t, text, .. } if *t == target => {
-                names.iter().find(|a| doc.paragraph_text(p.index, &view(&[a.as_str()])).1 == *text).map(|a| (q, a.clone()))
-            }
-            Change::Delete { target: t, .. } if *t == target => {
-                names.iter().find(|a| p.mark.as_ref().is_some_and(|m| !m.inserted && &m.author == *a)).map(|a| (q, a.clone()))
-            }
-            _ => None,
-        })
-    });
-    if let Some((q, _)) = &shown
-        && !r.recognised.contains(&q.id)
-    {
-        r.recognised.push(q.id.clone());
-    }
-    for author in names.iter().filter(|a| shown.as_ref().is_none_or(|(_, g)| g != *a)) {
-        let mut accepted: Vec<&str> = vec![author.as_str()];
-        if let Some((_, g)) = &shown {
-            accepted.push(g.as_str());
-        }
-        let deleted = p.mark.as_ref().is_some_and(|m| !m.inserted && &m.author == author);
-        let (_, text) = doc.paragraph_text(p.index, &view(&accepted));
-        // Only the label changed (gavel's annex reletters what follows an insertion): no change of text.
-        let base_text = match &shown {
-            Some((q, _)) => q.changes.iter().find_map(|c| match c {
-                Change::Replace { target: t, text, .. } if *t == target => Some(text.clone()),
-                _ => None,
-            }),
-            None => None,
-        };
-        if !deleted && text == base_text.unwrap_or_else(|| drafted.clone()) {
-            continue;
-        }
-        let key = target.default_id();
-        let what = format!("Amendment to {}", target.describe());
-        let q = proposal_for(by_key, taken, &key, author, what, before, o);
-        if let Some((shown_p, _)) = &shown {
-            q.amends = Some(shown_p.id.clone());
-        }
-        q.changes.push(if deleted {
-            Change::Delete { target: target.clone(), drafted_against: drafted.clone() }
-        } else {
-            Change::Replace { target: target.clone(), drafted_against: drafted.clone(), text }
-        });
-        add_note(q, comments_of(doc, p, author));
-    }
+/// What a reply is read with, and what it has given so far.
+struct Reader<'a> {
+    doc: &'a Document,
+    /// The resolution as the reply saw it (its text before the changes).
+    before: &'a Resolution,
+    addresses: &'a [ParagraphRef],
+    pending: &'a [Proposal],
+    o: &'a Options<'a>,
+    r: Reply,
+    /// The proposals by (provision or anchor, author).
+    by_key: BTreeMap<(String, String), Proposal>,
 }
 
-/// A paragraph the reply inserted: a new provision after the one before it, or
-/// (inside a pending proposal's inserted provision) an amendment to that proposal.
-#[allow(clippy::too_many_arguments)]
-fn inserted(
-    doc: &Document,
-    p: &Para,
-    names: &[String],
-    last: Option<usize>,
-    before: &Resolution,
-    addresses: &[ParagraphRef],
-    pending: &[Proposal],
-    o: &Options,
-    r: &mut Reply,
-    by_key: &mut BTreeMap<(String, String), Proposal>,
-    taken: &mut Vec<String>,
-) {
-    let Some(mark) = &p.mark else { return };
-    let own = doc.paragraph_text(p.index, &view(&[mark.author.as_str()])).1;
-    // gavel's own insertion of a pending proposal?
-    let shown = pending.iter().find(|q| q.changes.iter().any(|c| matches!(c, Change::Insert { text, .. } if *text == own)));
-    if let Some(q) = shown {
-        if !r.recognised.contains(&q.id) {
+impl Reader<'_> {
+    /// Revisions inside a provision that was there: a replacement (or deletion) per author.
+    fn changed(&mut self, p: &Para, names: &[String], k: usize) {
+        let Reader { doc, before, addresses, pending, o, .. } = *self;
+        let (r, by_key) = (&mut self.r, &mut self.by_key);
+        let node = crate::resolution::model::NodeIdx(k);
+        let target = addresses[k].clone();
+        let drafted = before.node(node).text.clone();
+        // A pending proposal the document shows: accepting its author's revisions alone gives its text.
+        let shown = pending.iter().find_map(|q| {
+            q.changes.iter().find_map(|c| match c {
+                Change::Replace { target: t, text, .. } if *t == target => {
+                    names.iter().find(|a| doc.paragraph_text(p.index, &view(&[a.as_str()])).1 == *text).map(|a| (q, a.clone()))
+                }
+                Change::Delete { target: t, .. } if *t == target => {
+                    names.iter().find(|a| p.mark.as_ref().is_some_and(|m| !m.inserted && &m.author == *a)).map(|a| (q, a.clone()))
+                }
+                _ => None,
+            })
+        });
+        if let Some((q, _)) = &shown
+            && !r.recognised.contains(&q.id)
+        {
             r.recognised.push(q.id.clone());
         }
-        for author in names.iter().filter(|a| **a != mark.author) {
-            let (_, text) = doc.paragraph_text(p.index, &view(&[author.as_str(), mark.author.as_str()]));
-            let what = format!("Amendment to proposal {}", q.id);
-            let n = proposal_for(by_key, taken, &q.id, author, what, before, o);
-            n.amends = Some(q.id.clone());
-            n.changes = q
-                .changes
-                .iter()
-                .map(|c| match c {
-                    Change::Insert { anchor, text: t, children, drafted_beside } if *t == own => Change::Insert {
-                        anchor: anchor.clone(),
-                        text: text.clone(),
-                        children: children.clone(),
-                        drafted_beside: drafted_beside.clone(),
-                    },
-                    other => other.clone(),
-                })
-                .collect();
-            add_note(n, comments_of(doc, p, author));
+        for author in names.iter().filter(|a| shown.as_ref().is_none_or(|(_, g)| g != *a)) {
+            let mut accepted: Vec<&str> = vec![author.as_str()];
+            if let Some((_, g)) = &shown {
+                accepted.push(g.as_str());
+            }
+            let deleted = p.mark.as_ref().is_some_and(|m| !m.inserted && &m.author == author);
+            let (_, text) = doc.paragraph_text(p.index, &view(&accepted));
+            // Only the label changed (gavel's annex reletters what follows an insertion): no change of text.
+            let base_text = match &shown {
+                Some((q, _)) => q.changes.iter().find_map(|c| match c {
+                    Change::Replace { target: t, text, .. } if *t == target => Some(text.clone()),
+                    _ => None,
+                }),
+                None => None,
+            };
+            if !deleted && text == base_text.unwrap_or_else(|| drafted.clone()) {
+                continue;
+            }
+            let key = target.default_id();
+            let what = format!("Amendment to {}", target.describe());
+            let q = proposal_for(by_key, &key, author, what, before, o);
+            if let Some((shown_p, _)) = &shown {
+                q.amends = Some(shown_p.id.clone());
+            }
+            q.changes.push(if deleted {
+                Change::Delete { target: target.clone(), drafted_against: drafted.clone() }
+            } else {
+                Change::Replace { target: target.clone(), drafted_against: drafted.clone(), text }
+            });
+            add_note(q, comments_of(doc, p, author));
         }
-        return;
     }
-    let Some(k) = last else {
-        r.not_imported.push(Note {
-            at: Place::Paragraph(p.index),
-            what: "a paragraph inserted before the resolution's first provision: not imported".into(),
+
+    /// A paragraph the reply inserted: a new provision after the one before it, or
+    /// (inside a pending proposal's inserted provision) an amendment to that proposal.
+    fn inserted(&mut self, p: &Para, names: &[String], last: Option<usize>) {
+        let Reader { doc, before, addresses, pending, o, .. } = *self;
+        let (r, by_key) = (&mut self.r, &mut self.by_key);
+        let Some(mark) = &p.mark else { return };
+        let own = doc.paragraph_text(p.index, &view(&[mark.author.as_str()])).1;
+        // gavel's own insertion of a pending proposal?
+        let shown = pending.iter().find(|q| q.changes.iter().any(|c| matches!(c, Change::Insert { text, .. } if *text == own)));
+        if let Some(q) = shown {
+            if !r.recognised.contains(&q.id) {
+                r.recognised.push(q.id.clone());
+            }
+            for author in names.iter().filter(|a| **a != mark.author) {
+                let (_, text) = doc.paragraph_text(p.index, &view(&[author.as_str(), mark.author.as_str()]));
+                let what = format!("Amendment to proposal {}", q.id);
+                let n = proposal_for(by_key, &q.id, author, what, before, o);
+                n.amends = Some(q.id.clone());
+                n.changes = q
+                    .changes
+                    .iter()
+                    .map(|c| match c {
+                        Change::Insert { anchor, text: t, children, drafted_beside } if *t == own => Change::Insert {
+                            anchor: anchor.clone(),
+                            text: text.clone(),
+                            children: children.clone(),
+                            drafted_beside: drafted_beside.clone(),
+                        },
+                        other => other.clone(),
+                    })
+                    .collect();
+                add_note(n, comments_of(doc, p, author));
+            }
+            return;
+        }
+        let Some(k) = last else {
+            r.not_imported.push(Note {
+                at: Place::Paragraph(p.index),
+                what: "a paragraph inserted before the resolution's first provision: not imported".into(),
+            });
+            return;
+        };
+        let (label, text) = doc.paragraph_text(p.index, &view(&[mark.author.as_str()]));
+        // The depth its label (or, without one, the provision before it) says: a sibling of the nearest provision above at that depth.
+        let depth_of = |i: usize| {
+            let mut d = 0;
+            let mut cur = before.nodes[i].parent;
+            while let Some(c) = cur {
+                d += 1;
+                cur = before.node(c).parent;
+            }
+            d
+        };
+        let want = label.as_deref().and_then(crate::resolution::label::split_label).map(|l| {
+            if l.style == crate::resolution::label::LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_digit()) {
+                0
+            } else {
+                depth_of(k).max(1)
+            }
         });
-        return;
-    };
-    let (label, text) = doc.paragraph_text(p.index, &view(&[mark.author.as_str()]));
-    // The depth its label (or, without one, the provision before it) says: a sibling of the nearest provision above at that depth.
-    let depth_of = |i: usize| {
-        let mut d = 0;
-        let mut cur = before.nodes[i].parent;
-        while let Some(c) = cur {
-            d += 1;
-            cur = before.node(c).parent;
-        }
-        d
-    };
-    let want = label.as_deref().and_then(crate::resolution::label::split_label).map(|l| {
-        if l.style == crate::resolution::label::LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_digit()) {
-            0
-        } else {
-            depth_of(k).max(1)
-        }
-    });
-    let mut anchor = k;
-    if let Some(w) = want {
-        while depth_of(anchor) > w {
-            match before.nodes[anchor].parent {
-                Some(up) => anchor = up.0,
-                None => break,
+        let mut anchor = k;
+        if let Some(w) = want {
+            while depth_of(anchor) > w {
+                match before.nodes[anchor].parent {
+                    Some(up) => anchor = up.0,
+                    None => break,
+                }
             }
         }
+        let at = addresses[anchor].clone();
+        let what = format!("New provision after {}", at.describe());
+        let key = format!("after-{}", at.default_id());
+        let q = proposal_for(by_key, &key, &mark.author, what, before, o);
+        q.changes.push(Change::Insert {
+            anchor: Anchor::After(at),
+            text,
+            children: Vec::new(),
+            drafted_beside: Some(before.nodes[anchor].text.clone()),
+        });
+        add_note(q, comments_of(doc, p, &mark.author));
     }
-    let at = addresses[anchor].clone();
-    let what = format!("New provision after {}", at.describe());
-    let key = format!("after-{}", at.default_id());
-    let q = proposal_for(by_key, taken, &key, &mark.author, what, before, o);
-    q.changes.push(Change::Insert {
-        anchor: Anchor::After(at),
-        text,
-        children: Vec::new(),
-        drafted_beside: Some(before.nodes[anchor].text.clone()),
-    });
-    add_note(q, comments_of(doc, p, &mark.author));
 }

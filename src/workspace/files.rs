@@ -59,17 +59,8 @@ pub struct TreeFiles {
 
 impl Files for TreeFiles {
     fn list(&self, rel_dir: &Path) -> Result<Vec<(PathBuf, bool)>, String> {
-        let mut out: Vec<(PathBuf, bool)> = Vec::new();
-        for path in self.files.keys() {
-            let Ok(rest) = path.strip_prefix(rel_dir) else { continue };
-            let mut parts = rest.components();
-            let Some(first) = parts.next() else { continue };
-            let entry = (rel_dir.join(first), parts.next().is_some());
-            if !out.contains(&entry) {
-                out.push(entry);
-            }
-        }
-        out.sort();
+        let mut out = Vec::new();
+        entries_under(self.files.keys(), rel_dir, &mut out);
         Ok(out)
     }
 
@@ -103,16 +94,7 @@ pub struct Overlay<'a> {
 impl Files for Overlay<'_> {
     fn list(&self, rel_dir: &Path) -> Result<Vec<(PathBuf, bool)>, String> {
         let mut v = self.disk.list(rel_dir)?;
-        for path in self.new.keys() {
-            let Ok(rest) = path.strip_prefix(rel_dir) else { continue };
-            let mut parts = rest.components();
-            let Some(first) = parts.next() else { continue };
-            let entry = (rel_dir.join(first), parts.next().is_some());
-            if !v.contains(&entry) {
-                v.push(entry);
-            }
-        }
-        v.sort();
+        entries_under(self.new.keys(), rel_dir, &mut v);
         Ok(v)
     }
 
@@ -126,4 +108,19 @@ impl Files for Overlay<'_> {
     fn shown(&self, root: &Path, rel: &Path) -> PathBuf {
         self.disk.shown(root, rel)
     }
+}
+
+/// Adds to `out` the entries of folder `rel_dir` that `paths` (files by
+/// relative path) make (each with whether it is a folder), once each, sorted.
+fn entries_under<'p>(paths: impl Iterator<Item = &'p PathBuf>, rel_dir: &Path, out: &mut Vec<(PathBuf, bool)>) {
+    for path in paths {
+        let Ok(rest) = path.strip_prefix(rel_dir) else { continue };
+        let mut parts = rest.components();
+        let Some(first) = parts.next() else { continue };
+        let entry = (rel_dir.join(first), parts.next().is_some());
+        if !out.contains(&entry) {
+            out.push(entry);
+        }
+    }
+    out.sort();
 }
