@@ -336,3 +336,30 @@ fn broken_input_writes_nothing() {
     assert!(err.contains("esc.txt:4:") && err.contains("control character (U+001B)"), "{err}");
     assert!(!o.stderr.contains(&0x1b) && !o.stdout.contains(&0x1b));
 }
+
+/// A Word file from a real writer: pandoc writes ordered lists with Word's
+/// numbering (`w:numPr`) and keeps `Rev.` with its number by a no-break space.
+#[test]
+fn a_word_file_pandoc_wrote_imports() {
+    if Command::new("pandoc").arg("--version").output().is_err() {
+        eprintln!("pandoc is not installed: skipped (.ci/run installs it)");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let md = "Conf. 12.3 (Rev. CoP19)\n\nPermits and certificates\n\nRECALLING Article VI of the Convention;\n\nNOTING that *electronic permits* are used;\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n1. RECOMMENDS that Parties:\n\n    a) issue permits on security paper; and\n\n    b) report on:\n\n        i) seizures; and\n\n        ii) prosecutions;\n\n2. DIRECTS the Secretariat to report.\n";
+    std::fs::write(tmp.path().join("r.md"), md).unwrap();
+    let o = Command::new("pandoc").current_dir(tmp.path()).args(["r.md", "-o", "r.docx"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(tmp.path().join("r.docx")).unwrap();
+    let xml = {
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/document.xml").unwrap(), &mut s).unwrap();
+        s
+    };
+    assert!(xml.contains("<w:numPr>") && !xml.contains(">b)<"), "pandoc numbers the list itself");
+    let got = gavel::import::resolution(&bytes, "r.docx", &Given::default()).unwrap();
+    let want = "Symbol: Conf. 12.3\nRevision: Rev. CoP19\nTitle: Permits and certificates\n\nRECALLING Article VI of the Convention;\n\nNOTING that *electronic permits* are used;\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n1. RECOMMENDS that Parties:\n    a) issue permits on security paper; and\n    b) report on:\n        i) seizures; and\n        ii) prosecutions;\n\n2. DIRECTS the Secretariat to report.\n";
+    assert_eq!(got.text, want);
+    assert!(got.problems.is_empty(), "{:?}", got.problems);
+}

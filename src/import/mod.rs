@@ -131,6 +131,13 @@ impl ImportError {
     }
 }
 
+/// A label at the start of a text (`23.`, `b)`, `(iv)`, `IX.`), with the bytes it
+/// and the space after it take: a number, letters of one kind or a roman
+/// numeral, not a word such as `Conf.` or `Rev.`.
+pub fn leading_label(text: &str) -> Option<crate::resolution::label::RawLabel> {
+    crate::resolution::label::split_label(text).filter(|l| crate::resolution::label::kind_of_first(&l.value).is_some())
+}
+
 /// The largest file gavel imports (a resolution's Word file is well under 1 MB).
 pub const MAX_SOURCE_BYTES: usize = 16 * 1024 * 1024;
 

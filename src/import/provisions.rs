@@ -129,7 +129,9 @@ fn header(
     let mut revision: Option<Revision> = None;
     let mut rest: Vec<&Block> = Vec::new();
     for b in lines {
-        let t = b.text.trim().trim_start_matches("Resolution ").trim_end_matches('*').trim();
+        // Word (and pandoc) may keep `Rev.` and its number together with a no-break space.
+        let spaced = b.text.replace(['\u{a0}', '\u{202f}'], " ");
+        let t = spaced.trim().trim_start_matches("Resolution ").trim_end_matches('*').trim();
         match t.parse::<crate::resolution::ResolutionName>() {
             Ok(n) if symbol.is_none() && t.starts_with("Conf.") && t.len() < 40 => {
                 symbol = Some(n.symbol);

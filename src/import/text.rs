@@ -5,8 +5,8 @@
 
 use std::collections::HashMap;
 
+use super::leading_label as split_label;
 use super::{Block, Footnote, Note, Place, Source};
-use crate::resolution::label::split_label;
 
 /// A line's shape with its digits blotted out: page headers and footers
 /// differ only in their page number.

@@ -200,10 +200,8 @@ impl Document {
             let (label, text, level) = match numbered {
                 Some((l, level)) => (Some(l), text.to_string(), Some(level)),
                 None => match text.split_once('\t') {
-                    Some((l, rest)) if crate::resolution::label::split_label(l.trim()).is_some() => {
-                        (Some(l.trim().to_string()), rest.to_string(), None)
-                    }
-                    _ => match crate::resolution::label::split_label(text) {
+                    Some((l, rest)) if super::leading_label(l.trim()).is_some() => (Some(l.trim().to_string()), rest.to_string(), None),
+                    _ => match super::leading_label(text) {
                         Some(l) => (Some(text[..l.len].trim().to_string()), text[l.len..].to_string(), None),
                         None => (None, text.to_string(), None),
                     },
