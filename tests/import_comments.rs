@@ -100,6 +100,19 @@ fn reply(d: &Demo) -> std::path::PathBuf {
         910,
         None,
     );
+    // Botswana again, inside the co-Chairs' inserted word, nested in their `w:ins` as Word nests it.
+    let (s, e) = paragraph(&xml, "months, the information requested has not been provided");
+    let nested = xml[s..e].replacen(
+        r#"<w:t xml:space="preserve">three </w:t>"#,
+        &format!(
+            r#"<w:t xml:space="preserve"></w:t></w:r>{}{}<w:r><w:t xml:space="preserve"> </w:t>"#,
+            rev("del", 915, BOTSWANA, r#"<w:r><w:delText xml:space="preserve">three</w:delText></w:r>"#),
+            rev("ins", 916, BOTSWANA, r#"<w:r><w:t xml:space="preserve">four</w:t></w:r>"#)
+        ),
+        1,
+    );
+    assert_ne!(nested, xml[s..e], "the co-Chairs' inserted word is there");
+    xml.replace_range(s..e, &nested);
     // 3. Canada, inside gavel's inserted 10 e): an amendment to that proposal.
     revise(&mut xml, "Parties raise awareness among professional bodies", "in their national", "in their own national", CANADA, 920, None);
     // 4. Canada: a new sub-paragraph after 23 b), numbered by Word's numbering (w:numPr).
@@ -200,7 +213,15 @@ fn a_reply_becomes_proposals_that_give_the_edited_text() {
     // 2. Botswana's amendment to the co-Chairs' 23 b).
     let p2 = by("Botswana", &|p| p.amends.as_deref() == Some("sc78-37-23b"));
     let theirs = all.iter().find(|p| p.id == "sc78-37-23b").unwrap();
-    assert_eq!(text_at(&apply(&p2), "23 b)"), text_at(&apply(theirs), "23 b)").replacen("Parties provide", "Parties shall provide", 1));
+    assert_eq!(
+        text_at(&apply(&p2), "23 b)"),
+        text_at(&apply(theirs), "23 b)").replacen("Parties provide", "Parties shall provide", 1).replacen("three", "four", 1)
+    );
+    assert!(
+        matches!(&p2.changes[0], Change::Replace { drafted_against, .. } if *drafted_against == text_at(res, "23 b)")),
+        "drafted against the text in force: {:?}",
+        p2.changes
+    );
     // 3. Canada's amendment to the new 10 e).
     let p3 = by("Canada", &|p| p.amends.as_deref() == Some("sc78-37-10e"));
     let theirs = all.iter().find(|p| p.id == "sc78-37-10e").unwrap();

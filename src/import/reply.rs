@@ -74,7 +74,7 @@ fn contains_word(hay: &str, needle: &str) -> bool {
 /// The authors of a paragraph's revisions (and of its mark), in order of appearance.
 fn authors(p: &Para) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for a in p.mark.iter().map(|m| &m.author).chain(p.runs.iter().filter_map(|r| r.rev.as_ref().map(|v| &v.author))) {
+    for a in p.mark.iter().map(|m| &m.author).chain(p.runs.iter().flat_map(|r| r.revs.iter().map(|v| &v.author))) {
         if !out.contains(a) {
             out.push(a.clone());
         }
@@ -84,10 +84,7 @@ fn authors(p: &Para) -> Vec<String> {
 
 /// Keeps a run as it reads with the revisions of `accepted` authors accepted and all others rejected.
 fn view<'a>(accepted: &'a [&'a str]) -> impl Fn(&Run) -> bool + 'a {
-    move |r: &Run| match &r.rev {
-        None => true,
-        Some(v) => v.inserted == accepted.contains(&v.author.as_str()),
-    }
+    move |r: &Run| r.kept(|v| accepted.contains(&v.author.as_str()))
 }
 
 /// Reads a reply against the resolution in force and its pending proposals.
@@ -141,9 +138,8 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
             });
             continue;
         }
-        let all = |inserted: bool| {
-            p.runs.iter().filter(|x| !x.text.trim().is_empty()).all(|x| x.rev.as_ref().is_some_and(|v| v.inserted == inserted))
-        };
+        let all =
+            |inserted: bool| p.runs.iter().filter(|x| !x.text.trim().is_empty()).all(|x| x.rev().is_some_and(|v| v.inserted == inserted));
         match (&p.mark, at.get(&p.index)) {
             // A paragraph mark deleted with text left, or inserted with text that was there: paragraphs joined or split.
             (Some(m), _) if (!m.inserted && !all(false)) || (m.inserted && !all(true) && at.contains_key(&p.index)) => {
@@ -189,7 +185,7 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
 /// Comments on the revisions of `author` in a paragraph: the proposal's note.
 fn comments_of(doc: &Document, p: &Para, author: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for id in p.runs.iter().filter(|x| x.rev.as_ref().is_some_and(|v| v.author == author)).flat_map(|x| &x.comments) {
+    for id in p.runs.iter().filter(|x| x.revs.iter().any(|v| v.author == author)).flat_map(|x| &x.comments) {
         if let Some(c) = doc.comments.get(id)
             && !out.contains(&c.text)
         {

@@ -87,7 +87,7 @@ pub(super) fn paragraphs(xml: &str, name: &str, style_num: &HashMap<String, (Str
                         para.runs.push(Run {
                             text: String::new(),
                             italic,
-                            rev: revs.last().cloned(),
+                            revs: revs.clone(),
                             moved: moved > 0,
                             footnote: attr(e, b"w:id").map(|id| (id, custom)),
                             comments: comments.clone(),
@@ -148,17 +148,17 @@ pub(super) fn paragraphs(xml: &str, name: &str, style_num: &HashMap<String, (Str
 
 /// Adds text to the paragraph, joined to the last run when it looks the same.
 fn push(p: &mut Para, t: &str, italic: bool, revs: &[Rev], moved: usize, comments: &[String]) {
-    let rev = revs.last().cloned();
+    let revs = revs.to_vec();
     let moved = moved > 0;
     if let Some(last) = p.runs.last_mut()
         && last.footnote.is_none()
         && last.italic == italic
-        && last.rev == rev
+        && last.revs == revs
         && last.moved == moved
         && last.comments == comments
     {
         last.text.push_str(t);
         return;
     }
-    p.runs.push(Run { text: t.to_string(), italic, rev, moved, footnote: None, comments: comments.to_vec() });
+    p.runs.push(Run { text: t.to_string(), italic, revs, moved, footnote: None, comments: comments.to_vec() });
 }

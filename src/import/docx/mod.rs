@@ -34,7 +34,9 @@ pub struct Rev {
 pub struct Run {
     pub text: String,
     pub italic: bool,
-    pub rev: Option<Rev>,
+    /// The revisions it is inside, outermost first (text a reviewer deleted
+    /// from another's insertion is inside both).
+    pub revs: Vec<Rev>,
     /// Inside `w:moveFrom` / `w:moveTo`: moved text.
     pub moved: bool,
     /// A footnote reference (its id), with `text` empty; `*` for a custom mark.
@@ -58,10 +60,22 @@ pub struct Para {
     pub format_changed: bool,
 }
 
+impl Run {
+    /// Whether the run reads in the text where `accepted` says which revisions are accepted (the rest rejected).
+    pub fn kept(&self, accepted: impl Fn(&Rev) -> bool) -> bool {
+        self.revs.iter().all(|v| v.inserted == accepted(v))
+    }
+
+    /// The revision that made it, the innermost.
+    pub fn rev(&self) -> Option<&Rev> {
+        self.revs.last()
+    }
+}
+
 impl Para {
     /// The text as it reads with every change accepted (or, with `accepted` false, rejected).
     pub fn text(&self, accepted: bool) -> String {
-        self.runs.iter().filter(|r| r.rev.as_ref().is_none_or(|v| v.inserted == accepted)).map(|r| r.text.as_str()).collect()
+        self.runs.iter().filter(|r| r.kept(|_| accepted)).map(|r| r.text.as_str()).collect()
     }
 }
 
@@ -161,12 +175,12 @@ impl Document {
     /// Word's numbering or from the text before a tab, italics as `*…*`,
     /// footnotes as `[^n]` numbered in order.
     pub fn source(&self) -> Source {
-        self.source_where(&|r: &Run| r.rev.as_ref().is_none_or(|v| v.inserted), &|p: &Para| p.mark.as_ref().is_none_or(|m| m.inserted))
+        self.source_where(&|r: &Run| r.kept(|_| true), &|p: &Para| p.mark.as_ref().is_none_or(|m| m.inserted))
     }
 
     /// The document as it was before its tracked changes (every change rejected).
     pub fn original(&self) -> Source {
-        self.source_where(&|r: &Run| r.rev.as_ref().is_none_or(|v| !v.inserted), &|p: &Para| p.mark.as_ref().is_none_or(|m| !m.inserted))
+        self.source_where(&|r: &Run| r.kept(|_| false), &|p: &Para| p.mark.as_ref().is_none_or(|m| !m.inserted))
     }
 
     /// The paragraphs `keep_para` keeps, with the runs `keep` keeps.
@@ -174,7 +188,7 @@ impl Document {
         let mut s = Source::default();
         let labels = self.numbered_labels();
         let mut keys = self.footnote_keys();
-        let revisions = self.paras.iter().filter(|p| p.mark.is_some() || p.runs.iter().any(|r| r.rev.is_some())).count();
+        let revisions = self.paras.iter().filter(|p| p.mark.is_some() || p.runs.iter().any(|r| !r.revs.is_empty())).count();
         if revisions > 0 {
             s.repairs.push(Note {
                 at: Place::Paragraph(1),
