@@ -130,6 +130,8 @@ fn import_into_a_new_group_commits_it() {
     let g = git2::Repository::open(&dir).unwrap();
     let head = g.head().unwrap().peel_to_commit().unwrap();
     assert!(head.message().unwrap().starts_with("Import Conf. 19.3: Capacity-building"));
+    let tag = g.revparse_single("conf-19.3/original").unwrap().peel_to_commit().unwrap();
+    assert_eq!(tag.id(), head.id(), "the text in force is tagged, as annex --from and the report expect");
     assert!(g.statuses(None).unwrap().is_empty());
     // Again: refused (a resolution in force changes by amendments), nothing written.
     let again = run(

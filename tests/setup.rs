@@ -119,6 +119,13 @@ fn a_group_started_from_nothing_runs_its_meeting() {
     let meeting = &ws.meetings[0].meeting.value;
     let items: Vec<(&str, Option<&str>)> = meeting.items().map(|(_, _, i)| (i.id.as_str(), i.topic.as_deref())).collect();
     assert_eq!(items, [("1", None), ("2", Some("a)"))]);
+    // The report of the new group: its mandate, and its membership counted as it is (one Observer, no empty list).
+    let report = ok(&gavel(&dir, &["report", "sc79", "--format", "md"]));
+    assert!(report.contains("with the mandate of Decision 20.12 on Review of Resolution Conf. 12.3"), "{report}");
+    assert!(
+        report.contains("comprises 3 Parties and 1 Observer: Kenya (co-Chair), New Zealand (co-Chair), Canada; International Union for Conservation of Nature (IUCN)."),
+        "{report}"
+    );
     // The same item id twice, a topic the mandate has not, a presenter who is no member: status 2, nothing written.
     for bad in [
         vec!["meeting", "item", "add", "sc79", "--id", "2", "--title", "Again", AS],

@@ -47,6 +47,9 @@ pub fn run(repo: Option<&Path>, resolution: &str, json: bool) -> Result<u8, CliE
         if let Some(s) = &p.source {
             let _ = writeln!(out, "    source: {s}");
         }
+        if let Some(n) = &p.note {
+            let _ = writeln!(out, "    note: {n}");
+        }
         for (c, state) in p.changes.iter().zip(super::json::states(res, p)) {
             let what = match c {
                 Change::Replace { target, .. } => format!("replace {target}"),

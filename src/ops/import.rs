@@ -44,6 +44,12 @@ pub fn add_resolution(root: &Path, text: &str, source: &str, group: Option<&str>
         }
     }
     let warnings = checked(root, &files, &format!("importing {}", res.header.symbol))?;
+    // The text in force is tagged as the demo's are (`conf-19.3/original`, `conf-11.3/rev-cop19`):
+    // `annex --from` and the report's annex of agreed amendments start from it.
+    let tag = format!("{}/{}", res.header.symbol.slug(), res.header.revision.map_or_else(|| "original".to_string(), |r| r.slug()));
+    if l.store.repo.find_reference(&format!("refs/tags/{tag}")).is_ok() {
+        return Err(OpError::Asked(format!("the tag {tag} exists already: nothing was written")));
+    }
     let message = format!(
         "Import {}: {}\n\nFrom {source}: {} preambular and {} operative provisions.\n",
         res.display_name(),
@@ -51,7 +57,13 @@ pub fn add_resolution(root: &Path, text: &str, source: &str, group: Option<&str>
         res.preamble.len(),
         res.nodes.len() - res.preamble.len()
     );
-    Ok(Done { commit: l.store.record(&files, &message, ctx.author.as_ref())?.commit, warnings })
+    let commit = l.store.record(&files, &message, ctx.author.as_ref())?.commit;
+    let tagger = match &ctx.author {
+        Some(a) => a.clone(),
+        None => crate::store::signature_from_config(&l.store.repo)?,
+    };
+    crate::store::tag(&l.store.repo, &tag, commit, &format!("{} {}", res.display_name(), res.header.title), &tagger)?;
+    Ok(Done { commit, warnings })
 }
 
 /// Adds the proposals a reply holds to a resolution's proposals file, in one

@@ -80,16 +80,22 @@ pub fn report(ws: &Workspace, meeting: usize, before: &[Before]) -> (Doc, Vec<St
     };
     let parties = names(|c| c == Category::Party);
     let observers = names(Category::is_observer);
-    numbered(
-        &mut doc,
-        format!(
-            "The working group comprises {} Parties and {} Observers: {}; {}.",
-            parties.len(),
-            observers.len(),
+    // A group of a new working group may have no Observers yet: no empty list is written.
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let sentence = match (parties.is_empty(), observers.is_empty()) {
+        (_, true) => format!("The working group comprises {}: {}.", count(parties.len(), "Party", "Parties"), parties.join(", ")),
+        (true, false) => {
+            format!("The working group comprises {}: {}.", count(observers.len(), "Observer", "Observers"), observers.join(", "))
+        }
+        (false, false) => format!(
+            "The working group comprises {} and {}: {}; {}.",
+            count(parties.len(), "Party", "Parties"),
+            count(observers.len(), "Observer", "Observers"),
             parties.join(", "),
             observers.join(", ")
         ),
-    );
+    };
+    numbered(&mut doc, sentence);
 
     doc.heading(2, "Approach of the working group");
     let meetings: Vec<String> = ws
