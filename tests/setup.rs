@@ -3,6 +3,8 @@
 //! `gavel check` and the room's loader reading what was written. Mistakes
 //! write nothing; two writers at once both land.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -201,4 +203,33 @@ fn two_writers_at_once_both_land() {
     assert_eq!(ws.group("wg").unwrap().value.members.len(), 11);
     assert_eq!(subjects(&dir).len(), 11);
     assert!(clean(&dir));
+}
+
+/// On a terminal, `gavel init` asks for what was not given (the real binary in tmux).
+#[test]
+fn init_asks_on_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = common::tmux::Tmux::new("init");
+    t.start(&format!(
+        "cd {} && HOME={} GIT_CONFIG_NOSYSTEM=1 {} init asked --as='C <c@x.invalid>'; sleep 30",
+        tmp.path().display(),
+        tmp.path().display(),
+        env!("CARGO_BIN_EXE_gavel")
+    ));
+    t.wait_for("The working group's name:");
+    t.text("Working group on Conf. 12.3");
+    t.keys(&["Enter"]);
+    t.wait_for("co-Chairs separated by commas:");
+    t.text("Kenya, Peru");
+    t.keys(&["Enter"]);
+    t.wait_for("The mandate's file (Enter to write it later):");
+    t.keys(&["Enter"]);
+    t.wait_for("the mandate is still to be written");
+    let ws = gavel::workspace::Workspace::load(&tmp.path().join("asked"));
+    let g = &ws.group("asked").unwrap().value;
+    assert_eq!(g.name, "Working group on Conf. 12.3");
+    let chairs: Vec<&str> = g.with_role(gavel::group::Role::CoChair).map(|m| m.name.as_str()).collect();
+    assert_eq!(chairs, ["Kenya", "Peru"]);
+    assert!(!g.mandate.is_written());
+    assert!(clean(&tmp.path().join("asked")));
 }
