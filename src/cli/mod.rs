@@ -32,7 +32,7 @@ use args::{Command, ImportCmd, ItemCmd, MeetingCmd, MemberCmd};
 pub(crate) use inputs::{KEEP_GOING, meeting, meeting_files, needs, resolution_files, warn_about};
 
 /// The exit statuses, for `--help` (README, "Exit status", says the same).
-const EXIT_STATUS: &str = "Exit status: 0 done; 1 the repository's data has errors (check found errors, a file the command needs is broken, sync stopped on conflicts); 2 a mistake in what was asked (unknown provision, bad argument, -o onto something that is not a regular file); 3 the environment failed (git, the disk, permissions, the network, another writer holding the repository).";
+const EXIT_STATUS: &str = "Exit status: 0 done; 1 the repository's data has errors (check found errors, a file the command needs is broken, sync stopped on conflicts) or a file to import is broken; 2 a mistake in what was asked (unknown provision, bad argument, -o onto something that is not a regular file); 3 the environment failed (git, the disk, permissions, the network, another writer holding the repository).";
 
 /// gavel: run a working group's session, draft amendments as tracked
 /// changes, and keep the record in git.
