@@ -106,19 +106,17 @@ fn import_into_a_new_group_commits_it() {
     let dir = tmp.path().join("wg");
     let seed_file = tmp.path().join("conf-19.3.txt");
     std::fs::write(&seed_file, seed("001_")).unwrap();
-    let o = run(
-        &dir,
-        &[
-            "import",
-            "resolution",
-            seed_file.to_str().unwrap(),
-            "--symbol",
-            "Conf. 19.3",
-            "--title",
-            "Capacity-building",
-            "--as=C <c@x.invalid>",
-        ],
-    );
+    let import = [
+        "import",
+        "resolution",
+        seed_file.to_str().unwrap(),
+        "--symbol",
+        "Conf. 19.3",
+        "--title",
+        "Capacity-building",
+        "--as=C <c@x.invalid>",
+    ];
+    let o = run(&dir, &import);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("line 29: paragraph number 4. restored"), "{err}");
@@ -134,19 +132,7 @@ fn import_into_a_new_group_commits_it() {
     assert_eq!(tag.id(), head.id(), "the text in force is tagged, as annex --from and the report expect");
     assert!(g.statuses(None).unwrap().is_empty());
     // Again: refused (a resolution in force changes by amendments), nothing written.
-    let again = run(
-        &dir,
-        &[
-            "import",
-            "resolution",
-            seed_file.to_str().unwrap(),
-            "--symbol",
-            "Conf. 19.3",
-            "--title",
-            "Capacity-building",
-            "--as=C <c@x.invalid>",
-        ],
-    );
+    let again = run(&dir, &import);
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(g.head().unwrap().peel_to_commit().unwrap().id(), head.id());
 }
