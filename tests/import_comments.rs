@@ -150,6 +150,21 @@ fn reply(d: &Demo) -> std::path::PathBuf {
         1,
     );
     xml.replace_range(s..e, &formatted);
+    // 8. A deletion from the end of 1 a) into the start of 1 b): it crosses provisions (the mark of 1 a) is deleted).
+    let (s, e) = paragraph(&xml, "verifying that all of the information listed in Annex 1");
+    let mut a = xml[s..e].to_string();
+    let mark = format!(r#"<w:rPr><w:del w:id="970" w:author="{BOTSWANA}" w:date="{DATE}"/></w:rPr></w:pPr>"#);
+    a = a.replacen("</w:pPr>", &mark, 1);
+    let last_t = a.rfind("</w:t>").unwrap();
+    let cut = a[..last_t].rfind(' ').unwrap();
+    a = format!(
+        r#"{}</w:t></w:r>{}{}"#,
+        &a[..cut],
+        rev("del", 971, BOTSWANA, &format!(r#"<w:r><w:delText xml:space="preserve">{}</w:delText></w:r>"#, &a[cut..last_t])),
+        a[last_t + 6..].strip_prefix("</w:r>").unwrap()
+    );
+    xml.replace_range(s..e, &a);
+    revise(&mut xml, "ensuring that they do not accept under any circumstances", "ensuring that ", "", BOTSWANA, 972, None);
     ps[k].1 = xml.into_bytes();
     let numbering = r#"<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
     let comments = format!(
@@ -192,8 +207,12 @@ fn a_reply_becomes_proposals_that_give_the_edited_text() {
     assert_eq!(recognised, ["sc78-37-10e", "sc78-37-13g", "sc78-37-23b", "sc78-37-preamble"]);
     assert!(r.unknown.is_empty(), "{:?}", r.unknown);
     let listed: Vec<&str> = r.not_imported.iter().map(|n| n.what.as_str()).collect();
-    assert_eq!(listed.len(), 2, "{listed:?}");
-    assert!(listed[0].starts_with("a formatting-only change") && listed[1].starts_with("moved text"), "{listed:?}");
+    assert_eq!(listed.len(), 4, "{listed:?}");
+    assert!(
+        listed[0].starts_with("a change that joins or splits provisions") && listed[1].starts_with("the rest of a change that crosses"),
+        "{listed:?}"
+    );
+    assert!(listed[2].starts_with("a formatting-only change") && listed[3].starts_with("moved text"), "{listed:?}");
     let by = |who: &str, f: &dyn Fn(&Proposal) -> bool| -> Proposal {
         let found: Vec<&Proposal> = r.proposals.iter().filter(|p| p.proponents == [who] && f(p)).collect();
         assert_eq!(found.len(), 1, "{who}: {:#?}", r.proposals);

@@ -120,8 +120,17 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
         .collect();
     let mut rd = Reader { doc, before: &before, addresses: &addresses, pending, o, r: Reply::default(), by_key: BTreeMap::new() };
     let mut last: Option<usize> = None;
+    // The author of a change that ran on past a paragraph's end: its rest in the next paragraph is part of it.
+    let mut crossing: Option<String> = None;
     for p in &doc.paras {
         let names = authors(p);
+        if let Some(who) = crossing.take()
+            && names.contains(&who)
+        {
+            rd.r.not_imported
+                .push(Note { at: Place::Paragraph(p.index), what: "the rest of a change that crosses provisions: not imported".into() });
+            continue;
+        }
         if let Some(&k) = at.get(&p.index) {
             last = Some(k);
         }
@@ -143,6 +152,7 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
         match (&p.mark, at.get(&p.index)) {
             // A paragraph mark deleted with text left, or inserted with text that was there: paragraphs joined or split.
             (Some(m), _) if (!m.inserted && !all(false)) || (m.inserted && !all(true) && at.contains_key(&p.index)) => {
+                crossing = Some(m.author.clone());
                 rd.r.not_imported.push(Note {
                     at: Place::Paragraph(p.index),
                     what: "a change that joins or splits provisions: not imported (it crosses provisions)".into(),
