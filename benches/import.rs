@@ -15,7 +15,7 @@ use std::time::Instant;
 use common::measure;
 
 fn seed_001() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
     let f = std::fs::read_dir(&dir).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with("001_")).unwrap();
     std::fs::read_to_string(f.path()).unwrap()
 }

@@ -15,7 +15,8 @@ use common::demo::Demo;
 use gavel::import::{Given, Place};
 
 fn seed(prefix: &str) -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    // The copies in tests/seeds (tests/seeds.rs checks them against the shared seeds where those are).
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
     let f = std::fs::read_dir(&dir).unwrap().flatten().find(|e| e.file_name().to_string_lossy().starts_with(prefix)).unwrap();
     std::fs::read_to_string(f.path()).unwrap()
 }
