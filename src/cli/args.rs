@@ -35,6 +35,11 @@ pub(super) enum Command {
         #[arg(long, value_enum)]
         format: Option<output::ListFormat>,
     },
+    /// Create a fresh working-group repository from the bundled sample data.
+    Demo {
+        /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).
+        dir: Option<PathBuf>,
+    },
     /// Start a working group: a new repository with the group's name, chairs and mandate, in one commit.
     ///
     /// `gavel init wg-12-3 --group "Standing Committee working group on Resolution Conf. 12.3"
@@ -49,23 +54,6 @@ pub(super) enum Command {
     /// The group's meetings and their agendas.
     #[command(subcommand)]
     Meeting(MeetingCmd),
-    /// Print a completion script for a shell: `gavel completions bash > /etc/bash_completion.d/gavel`.
-    Completions {
-        #[arg(value_enum)]
-        shell: clap_complete::Shell,
-    },
-    /// Print gavel's manual page (roff): `gavel man > gavel.1; man ./gavel.1`;
-    /// with --dir, write one page per command there (gavel.1, gavel-annex.1, …).
-    Man {
-        /// A folder to write gavel.1 and a page for every command into.
-        #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
-    },
-    /// Create a fresh working-group repository from the bundled sample data.
-    Demo {
-        /// Where to create it: a new or empty folder (default: a new folder under the system's temporary folder).
-        dir: Option<PathBuf>,
-    },
     /// Show proposed changes as tracked changes: new text underlined, deleted
     /// text struck through (`[-deleted-]{+inserted+}` in txt).
     ///
@@ -298,6 +286,18 @@ pub(super) enum Command {
         /// The meeting (its id); default: as for `room`.
         #[arg(long)]
         meeting: Option<String>,
+    },
+    /// Print a completion script for a shell: `gavel completions bash > /etc/bash_completion.d/gavel`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print gavel's manual page (roff): `gavel man > gavel.1; man ./gavel.1`;
+    /// with --dir, write one page per command there (gavel.1, gavel-annex.1, …).
+    Man {
+        /// A folder to write gavel.1 and a page for every command into.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
 
