@@ -123,6 +123,21 @@ fn reply(d: &Demo) -> std::path::PathBuf {
         rev("ins", 931, CANADA, r#"<w:r><w:t xml:space="preserve">Parties report annually on the measures taken;</w:t></w:r>"#)
     );
     xml.insert_str(e, &new_para);
+    // 4b. Canada: a new paragraph after 24 with two sub-paragraphs of its own, all numbered by Word.
+    let (_, e) = paragraph(&xml, "DIRECTS the Secretariat to report on the implementation of Article XIII");
+    let inserted = |ilvl: u32, id: u32, text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="5"/></w:numPr><w:rPr><w:ins w:id="{id}" w:author="{CANADA}" w:date="{DATE}"/></w:rPr></w:pPr>{}</w:p>"#,
+            rev("ins", id + 1, CANADA, &format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#))
+        )
+    };
+    let block = [
+        inserted(0, 934, "ENCOURAGES Parties to:"),
+        inserted(1, 936, "share their experience of compliance assistance; and"),
+        inserted(1, 938, "report on it to the Standing Committee."),
+    ]
+    .concat();
+    xml.insert_str(e, &block);
     // 5. Botswana strikes 23 d) whole: its paragraph mark and its runs deleted.
     let (s, e) = paragraph(&xml, "if it does not appear a solution can be readily achieved");
     let p = xml[s..e].replace("<w:t ", "<w:delText ").replace("</w:t>", "</w:delText>");
@@ -218,7 +233,7 @@ fn a_reply_becomes_proposals_that_give_the_edited_text() {
         assert_eq!(found.len(), 1, "{who}: {:#?}", r.proposals);
         found[0].clone()
     };
-    assert_eq!(r.proposals.len(), 5, "{:#?}", r.proposals);
+    assert_eq!(r.proposals.len(), 6, "{:#?}", r.proposals);
     let apply = |p: &Proposal| {
         let a = gavel::redline::amend::apply(res, [p]);
         assert!(a.not_applied.is_empty(), "{:?}", a.not_applied);
@@ -246,11 +261,24 @@ fn a_reply_becomes_proposals_that_give_the_edited_text() {
     let theirs = all.iter().find(|p| p.id == "sc78-37-10e").unwrap();
     assert_eq!(text_at(&apply(&p3), "10 e)"), text_at(&apply(theirs), "10 e)").replacen("in their national", "in their own national", 1));
     // 4. Canada's new sub-paragraph after 23 b), placed by it and remembering its text.
-    let p4 = by("Canada", &|p| p.amends.is_none() && p.changes.iter().any(|c| matches!(c, Change::Insert { .. })));
+    let p4 = by("Canada", &|p| {
+        p.amends.is_none()
+            && p.changes
+                .iter()
+                .any(|c| matches!(c, Change::Insert { anchor, .. } if anchor == &gavel::group::Anchor::After("23 b)".parse().unwrap())))
+    });
     let after = apply(&p4);
     assert_eq!(text_at(&after, "23 c)"), "Parties report annually on the measures taken;");
     assert_eq!(text_at(&after, "23 d)"), text_at(res, "23 c)"), "what follows is relettered");
     assert!(matches!(&p4.changes[0], Change::Insert { drafted_beside: Some(b), .. } if *b == text_at(res, "23 b)")));
+    // 4b. Canada's new paragraph after 24, its sub-paragraphs under it.
+    let p4b = by("Canada", &|p| p.id == "reply-canada-after-para24");
+    assert_eq!(p4b.changes.len(), 1, "{:#?}", p4b.changes);
+    let after = apply(&p4b);
+    assert_eq!(text_at(&after, "25"), "ENCOURAGES Parties to:");
+    assert_eq!(text_at(&after, "25 a)"), "share their experience of compliance assistance; and");
+    assert_eq!(text_at(&after, "25 b)"), "report on it to the Standing Committee.");
+    assert_eq!(text_at(&after, "26"), text_at(res, "25"), "what follows is renumbered");
     // 5. Botswana strikes 23 d).
     let p5 = by("Botswana", &|p| p.changes.iter().any(|c| matches!(c, Change::Delete { .. })));
     assert!(apply(&p5).resolve(&"23 e)".parse().unwrap()).is_err());
@@ -279,14 +307,14 @@ fn the_reply_through_the_command_line() {
     let c = g.head().unwrap().peel_to_commit().unwrap();
     assert_eq!(c.parent_id(0).unwrap(), head);
     assert!(
-        c.message().unwrap().starts_with("Conf. 11.3: 5 proposals from the Word reply of Canada and Botswana"),
+        c.message().unwrap().starts_with("Conf. 11.3: 6 proposals from the Word reply of Canada and Botswana"),
         "{}",
         c.message().unwrap()
     );
     assert!(g.statuses(None).unwrap().is_empty());
     let v: serde_json::Value = serde_json::from_slice(&d.gavel(&["proposals", "11.3", "--format", "json"]).stdout).unwrap();
     let ps = v["proposals"].as_array().unwrap();
-    assert_eq!(ps.len(), 9);
+    assert_eq!(ps.len(), 10);
     assert!(ps[4..].iter().all(|p| p["states"].as_array().unwrap().iter().all(|s| s == "applies")), "{ps:#?}");
     assert!(d.gavel(&["check"]).status.success());
 }

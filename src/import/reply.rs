@@ -118,7 +118,8 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
             Place::Line(_) => None,
         })
         .collect();
-    let mut rd = Reader { doc, before: &before, addresses: &addresses, pending, o, r: Reply::default(), by_key: BTreeMap::new() };
+    let mut rd =
+        Reader { doc, before: &before, addresses: &addresses, pending, o, r: Reply::default(), by_key: BTreeMap::new(), open: None };
     let mut last: Option<usize> = None;
     // The author of a change that ran on past a paragraph's end: its rest in the next paragraph is part of it.
     let mut crossing: Option<String> = None;
@@ -133,6 +134,7 @@ pub fn read(doc: &Document, res: &Resolution, pending: &[Proposal], group: &Work
         }
         if let Some(&k) = at.get(&p.index) {
             last = Some(k);
+            rd.open = None;
         }
         if names.is_empty() {
             if p.format_changed {
@@ -257,6 +259,7 @@ struct Reader<'a> {
     r: Reply,
     /// The proposals by (provision or anchor, author).
     by_key: BTreeMap<(String, String), Proposal>,
+    open: Option<Open>,
 }
 
 impl Reader<'_> {
@@ -361,22 +364,41 @@ impl Reader<'_> {
         };
         let (label, text) = doc.paragraph_text(p.index, &view(&[mark.author.as_str()]));
         // The depth its label (or, without one, the provision before it) says: a sibling of the nearest provision above at that depth.
+        // (Sub-paragraphs count; a paragraph under a section is at the top.)
         let depth_of = |i: usize| {
             let mut d = 0;
-            let mut cur = before.nodes[i].parent;
-            while let Some(c) = cur {
+            let mut cur = Some(crate::resolution::model::NodeIdx(i));
+            while let Some(c) = cur.filter(|c| before.node(*c).kind == crate::resolution::model::NodeKind::Item) {
                 d += 1;
                 cur = before.node(c).parent;
             }
             d
         };
-        let want = label.as_deref().and_then(crate::resolution::label::split_label).map(|l| {
-            if l.style == crate::resolution::label::LabelStyle::Dot && l.value.bytes().all(|b| b.is_ascii_digit()) {
-                0
-            } else {
-                depth_of(k).max(1)
+        // Its depth by its label's numbering system: `25.` 0, `a)` 1, `i)` 2.
+        let own_depth = label.as_deref().and_then(super::leading_label).map(|l| {
+            use crate::resolution::label::{LabelKind, kind_of_first};
+            match kind_of_first(&l.value) {
+                Some(LabelKind::Arabic) => 0,
+                Some(LabelKind::LowerRoman) => 2,
+                _ => 1,
             }
         });
+        // Right under a paragraph the same author inserted, one level deeper: a provision under it (`children`).
+        if let (Some(d), Some(open)) = (own_depth, self.open.as_ref())
+            && open.author == mark.author
+            && d > open.depth
+            && d - open.depth <= crate::group::MAX_NEW_DEPTH
+            && let Some(q) = by_key.get_mut(&(open.key.clone(), open.author.clone()))
+            && let Some(Change::Insert { children, .. }) = q.changes.last_mut()
+        {
+            // Two levels deeper goes under the last child (at most two levels: MAX_NEW_DEPTH).
+            let deeper = d - open.depth == 2 && !children.is_empty();
+            let list = if deeper { &mut children.last_mut().expect("not empty").children } else { children };
+            list.push(crate::group::NewProvision { text, children: Vec::new() });
+            add_note(q, comments_of(doc, p, &mark.author));
+            return;
+        }
+        let want = own_depth.map(|d| if d == 0 { 0 } else { depth_of(k).max(1) });
         let mut anchor = k;
         if let Some(w) = want {
             while depth_of(anchor) > w {
@@ -397,5 +419,14 @@ impl Reader<'_> {
             drafted_beside: Some(before.nodes[anchor].text.clone()),
         });
         add_note(q, comments_of(doc, p, &mark.author));
+        self.open = Some(Open { key, author: mark.author.clone(), depth: own_depth.unwrap_or_else(|| depth_of(anchor)) });
     }
+}
+
+/// The provision a reply inserted last, while no provision that was there has come since:
+/// what deeper inserted paragraphs go under.
+struct Open {
+    key: String,
+    author: String,
+    depth: usize,
 }
