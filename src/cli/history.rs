@@ -99,10 +99,17 @@ fn step(s: &Step) -> Element {
 
 /// `2025-02-04 14:12 +01:00` in the author's time zone.
 fn date(seconds: i64, offset_minutes: i32) -> String {
-    let ((y, m, d), (hh, mm, _)) = crate::clock::date_time(seconds + i64::from(offset_minutes) * 60);
+    stamp(seconds, offset_minutes, false)
+}
+
+/// A commit's time in its author's zone: `2025-02-04 14:12 +01:00`, or as
+/// ISO 8601 (`2025-02-04T14:12:00+01:00`, for JSON).
+pub(super) fn stamp(seconds: i64, offset_minutes: i32, iso: bool) -> String {
+    let ((y, m, d), (hh, mm, ss)) = crate::clock::date_time(seconds + i64::from(offset_minutes) * 60);
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.abs();
-    format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02} {sign}{:02}:{:02}", off / 60, off % 60)
+    let zone = format!("{sign}{:02}:{:02}", off / 60, off % 60);
+    if iso { format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{zone}") } else { format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02} {zone}") }
 }
 
 #[cfg(test)]

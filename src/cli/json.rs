@@ -113,7 +113,7 @@ pub fn show(res: &Resolution, target: Target, outline: bool) -> ShowView<'_> {
                     NodeKind::Item => "sub-paragraph",
                 },
                 label: n.label.map(|l| l.to_string()),
-                depth: depth_of_item(res, i),
+                depth: res.depth(i),
                 parent: n.parent.map(|p| res.node(p).id.0.as_str()),
                 text: (!outline).then_some(n.text.as_str()),
                 line: n.line,
@@ -129,20 +129,6 @@ pub fn show(res: &Resolution, target: Target, outline: bool) -> ShowView<'_> {
         .map(|f| FootnoteView { key: &f.key, text: &f.text })
         .collect();
     ShowView { schema: "gavel.show/1", resolution: HeaderView::of(res), provisions, footnotes }
-}
-
-/// How deep a sub-paragraph is: 1 under a paragraph, 2 under a sub-paragraph.
-fn depth_of_item(res: &Resolution, i: NodeIdx) -> usize {
-    let mut d = 0;
-    let mut cur = Some(i);
-    while let Some(c) = cur {
-        if res.node(c).kind != NodeKind::Item {
-            break;
-        }
-        d += 1;
-        cur = res.node(c).parent;
-    }
-    d
 }
 
 /// `gavel proposals --format json`: each proposal as its file holds it, with the state of each change.
@@ -322,7 +308,7 @@ impl<'a> StepView<'a> {
         let t = &s.trailers;
         StepView {
             commit: &s.commit,
-            date: iso_date(s.seconds, s.offset_minutes),
+            date: super::history::stamp(s.seconds, s.offset_minutes, true),
             author: &s.author,
             email: &s.email,
             subject: &s.subject,
@@ -349,12 +335,4 @@ impl<'a> StepView<'a> {
             replaced_whole: compared.replaced_whole,
         }
     }
-}
-
-/// `2025-02-04T14:12:00+01:00`.
-fn iso_date(seconds: i64, offset_minutes: i32) -> String {
-    let ((y, m, d), (hh, mm, ss)) = crate::clock::date_time(seconds + i64::from(offset_minutes) * 60);
-    let sign = if offset_minutes < 0 { '-' } else { '+' };
-    let off = offset_minutes.abs();
-    format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{sign}{:02}:{:02}", off / 60, off % 60)
 }

@@ -122,7 +122,7 @@ pub fn read(text: &str) -> Source {
         }
         match current.as_mut() {
             // A new paragraph: bulleted, or in capitals after one that ended.
-            Some(c) if bulleted || (starts_paragraph(line) && ends_sentence(&c.text)) => {
+            Some(c) if bulleted || (starts_paragraph(line) && super::provisions::ended(&c.text)) => {
                 blocks.extend(current.take());
                 current = Some(Block { label: None, text: line.to_string(), at: Place::Line(n), level: None });
             }
@@ -149,10 +149,6 @@ pub fn read(text: &str) -> Source {
 fn starts_paragraph(line: &str) -> bool {
     let word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
     word.chars().count() >= 3 && word.chars().all(char::is_uppercase)
-}
-
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with([';', ':', '.']) || text.trim_end().ends_with("; and") || text.trim_end().ends_with("; or")
 }
 
 /// Joins a wrapped line to the text before it; a word hyphenated at the line

@@ -203,6 +203,18 @@ impl Resolution {
         })
     }
 
+    /// How deep a provision is among sub-paragraphs: 0 for a preambular
+    /// paragraph, section or paragraph (under a section too), 1 for `b)`, 2 for `iv)`.
+    pub fn depth(&self, idx: NodeIdx) -> usize {
+        let mut d = 0;
+        let mut cur = Some(idx);
+        while let Some(c) = cur.filter(|c| self.node(*c).kind == NodeKind::Item) {
+            d += 1;
+            cur = self.node(c).parent;
+        }
+        d
+    }
+
     /// All descendants of a node, depth first, including the node itself.
     pub fn subtree(&self, idx: NodeIdx) -> Vec<NodeIdx> {
         let mut out = vec![idx];
