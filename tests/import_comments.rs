@@ -360,3 +360,38 @@ fn an_unknown_author_is_asked_for() {
     let o = d.gavel(&["import", "comments", renamed.to_str().unwrap(), "--by", "Botswana"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// A reply imported while a chair records a proposal from another terminal: both land, nothing lost or doubled.
+#[test]
+fn a_reply_and_a_proposal_at_the_same_moment() {
+    let d = Demo::kenya();
+    let file = reply(&d);
+    let head = d.git().head().unwrap().peel_to_commit().unwrap().id();
+    let spawn = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_gavel"))
+            .current_dir(&d.dir)
+            .args(args)
+            .env("HOME", &d.home)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn(&["import", "comments", file.to_str().unwrap()]);
+    let b = spawn(&["propose", "11.3", "24", "--text", "DIRECTS the Secretariat to report.", "--by", "Kenya"]);
+    for c in [a, b] {
+        let o = c.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let g = d.git();
+    let mut walk = g.revwalk().unwrap();
+    walk.push_head().unwrap();
+    walk.hide(head).unwrap();
+    assert_eq!(walk.count(), 2, "one commit each");
+    assert!(g.statuses(None).unwrap().is_empty());
+    let ws = gavel::workspace::Workspace::load(&d.dir);
+    let res = &ws.resolutions.iter().find(|r| r.value.header.symbol.to_string() == "Conf. 11.3").unwrap().value;
+    let ids: Vec<String> = ws.proposals_on(res).unwrap().value.proposals.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(ids.len(), 4 + 6 + 1, "{ids:?}");
+}
