@@ -232,4 +232,16 @@ fn init_asks_on_a_terminal() {
     assert_eq!(chairs, ["Kenya", "Peru"]);
     assert!(!g.mandate.is_written());
     assert!(clean(&tmp.path().join("asked")));
+    // What is given is not asked for.
+    t.kill_session();
+    t.start(&format!(
+        "cd {} && HOME={} GIT_CONFIG_NOSYSTEM=1 {} init given --group 'Given' --chair Kenya --as='C <c@x.invalid>'; sleep 30",
+        tmp.path().display(),
+        tmp.path().display(),
+        env!("CARGO_BIN_EXE_gavel")
+    ));
+    t.wait_for("The mandate's file (Enter to write it later):");
+    assert!(!t.screen().contains("The working group's name"), "{}", t.screen());
+    t.keys(&["Enter"]);
+    t.wait_for("Created the working-group repository of Given");
 }

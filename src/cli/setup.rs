@@ -88,9 +88,10 @@ pub(super) fn init(a: InitArgs) -> Result<u8, CliError> {
             dir.display()
         )));
     }
-    let name = match a.group.clone().or(ask("The working group's name")?) {
-        Some(n) => n,
-        None => return Err(CliError::user("the working group needs a name: give --group \"…\"")),
+    // Asked only when not given (`Option::or` would ask first).
+    let name = match &a.group {
+        Some(n) => n.clone(),
+        None => ask("The working group's name")?.ok_or_else(|| CliError::user("the working group needs a name: give --group \"…\""))?,
     };
     let mut chairs = a.chairs.clone();
     if chairs.is_empty()
