@@ -61,6 +61,7 @@ pub fn read(text: &str) -> Source {
     let mut bullets = 0;
     // Before the text, each line is its own: symbol, title, note.
     let mut in_header = true;
+    let spellings = Spellings::of(text);
     for (i, raw) in lines.iter().enumerate() {
         let n = i as u32 + 1;
         if raw.trim().is_empty() {
@@ -73,10 +74,17 @@ pub fn read(text: &str) -> Source {
             unplaced.push(Note { at: Place::Line(n), what: format!("page header, footer or number dropped: {}", raw.trim()) });
             continue;
         }
-        let mut line = raw.trim();
+        let restored = spellings.restore(raw.trim());
+        for (joined, hyphenated) in &restored.1 {
+            repairs.push(Note {
+                at: Place::Line(n),
+                what: format!("hyphen lost in copying restored: {joined} written {hyphenated}, as the text writes it elsewhere"),
+            });
+        }
+        let mut line = restored.0.as_str();
         // A bullet starts a paragraph: it is no wrapped line.
-        let bulleted = without_bullet(raw).is_some();
-        if let Some(rest) = without_bullet(raw) {
+        let bulleted = without_bullet(line).is_some();
+        if let Some(rest) = without_bullet(line) {
             line = rest.trim();
             bullets += 1;
         }
@@ -146,6 +154,73 @@ pub fn read(text: &str) -> Source {
     Source { blocks, footnotes, repairs, unplaced, note: None }
 }
 
+/// How the text spells its hyphenated words. A PDF converter that joins a
+/// word hyphenated at a line end drops the hyphen even where it belongs
+/// (seed 001's "capacitybuilding", written "capacity-building" fifteen
+/// times): a word is given back its hyphen when the text writes it with one
+/// more often than without, and each such repair is listed. A word written
+/// both ways equally often is left as it is.
+struct Spellings {
+    /// The word without its hyphens (lower case) -> (times written joined, the hyphenated form, times written so).
+    words: HashMap<String, (usize, String, usize)>,
+}
+
+/// The runs of letters and inner hyphens of a text, with their byte offsets.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = rest.find(|(_, c)| c.is_alphabetic())?;
+        let mut end = start + first.len_utf8();
+        while let Some(&(i, c)) = rest.peek() {
+            let hyphen_between = c == '-' && text[i + 1..].chars().next().is_some_and(char::is_alphabetic);
+            if !(c.is_alphabetic() || hyphen_between) {
+                break;
+            }
+            end = i + c.len_utf8();
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+impl Spellings {
+    fn of(text: &str) -> Spellings {
+        let mut words_seen: HashMap<String, (usize, String, usize)> = HashMap::new();
+        for (_, w) in words(text).filter(|(_, w)| w.contains('-')) {
+            let e = words_seen.entry(w.replace('-', "").to_lowercase()).or_insert_with(|| (0, w.to_string(), 0));
+            e.2 += 1;
+        }
+        for (_, w) in words(text).filter(|(_, w)| !w.contains('-')) {
+            if let Some(e) = words_seen.get_mut(&w.to_lowercase()) {
+                e.0 += 1;
+            }
+        }
+        Spellings { words: words_seen }
+    }
+
+    /// The line with each joined word given its hyphens back, and the (joined, hyphenated) pairs.
+    fn restore(&self, line: &str) -> (String, Vec<(String, String)>) {
+        let mut out = String::with_capacity(line.len());
+        let mut done = Vec::new();
+        let mut last = 0;
+        for (at, w) in words(line).filter(|(_, w)| !w.contains('-')) {
+            let Some((joined, hyphenated, written)) = self.words.get(&w.to_lowercase()) else { continue };
+            if written <= joined {
+                continue;
+            }
+            // The hyphens where the text puts them, the letters as this line has them.
+            let mut letters = w.chars();
+            let with: String = hyphenated.chars().map(|c| if c == '-' { '-' } else { letters.next().unwrap_or(c) }).collect();
+            out.push_str(&line[last..at]);
+            out.push_str(&with);
+            last = at + w.len();
+            done.push((w.to_string(), with));
+        }
+        out.push_str(&line[last..]);
+        (out, done)
+    }
+}
+
 fn starts_paragraph(line: &str) -> bool {
     let word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
     word.chars().count() >= 3 && word.chars().all(char::is_uppercase)
@@ -174,6 +249,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_hyphen_lost_in_copying_is_restored_where_the_text_writes_it() {
+        let text = "1. URGES capacity-building and capacity-building\n\n2. FURTHER Capacity-Building;\n\n3. CALLS for capacitybuilding and Capacitybuilding, co-operation and cooperation;\n";
+        let s = read(text);
+        assert_eq!(
+            s.blocks[2].text, "CALLS for capacity-building and Capacity-building, co-operation and cooperation;",
+            "a word written both ways equally often is left"
+        );
+        let said: Vec<String> = s.repairs.iter().map(|n| n.to_string()).collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(said[0].starts_with("line 5: hyphen lost") && said[0].contains("capacitybuilding written capacity-building"), "{said:?}");
+        // Written more often joined than hyphenated: the text's own spelling, kept.
+        let s = read("1. capacitybuilding, capacitybuilding and capacity-building;\n");
+        assert!(s.repairs.is_empty() && s.blocks[0].text.starts_with("capacitybuilding,"));
+    }
+
+    #[test]
     fn furniture_hyphens_and_lone_labels() {
         let text = "Conf. 9.9 (Rev. CoP19)\nA title\n\nRECALLING the importance of enforce-\nment measures;\n\nConf. 9.9 (Rev. CoP19) \u{2013} 1\n\nTHE CONFERENCE OF THE PARTIES TO THE CONVENTION\n\n1.\nURGES Parties to adopt capacity-building and\ncapacity-\nbuilding measures;\n\nConf. 9.9 (Rev. CoP19) \u{2013} 2\n";
         let s = read(text);
@@ -191,6 +282,8 @@ mod tests {
         assert_eq!(s.blocks[4].label.as_deref(), Some("1."));
         assert_eq!(s.unplaced.iter().filter(|n| n.what.contains("page header")).count(), 2);
         assert!(s.repairs.iter().any(|n| n.what.contains("enforcement")));
+        // "capacity-building" three times, "capacitybuilding" not at all: nothing restored.
+        assert!(!s.repairs.iter().any(|n| n.what.contains("lost")));
         assert!(page_number("- 3 -") && page_number("Page 3 of 10") && !page_number("3. URGES"));
     }
 }
