@@ -151,13 +151,15 @@ pub(super) fn init(a: InitArgs) -> Result<u8, CliError> {
 }
 
 /// A category or role named as group.json names it (`party`, `co-chair`): the
-/// model's own names, not a second list of them.
-fn named<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
-    serde_json::from_value(serde_json::Value::String(s.trim().to_string())).map_err(|e| {
-        let e = e.to_string();
-        let expected = e.split("expected one of ").nth(1).unwrap_or("").to_string();
-        format!("`{s}` is not one of {}", expected.replace('`', ""))
-    })
+/// model's own names, which `--help` and shell completion list.
+fn named<T>(all: &'static [T]) -> impl clap::builder::TypedValueParser<Value = T>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    use clap::builder::TypedValueParser;
+    let names = all.iter().filter_map(|v| serde_json::to_value(v).ok()?.as_str().map(str::to_string));
+    clap::builder::PossibleValuesParser::new(names.collect::<Vec<_>>())
+        .try_map(|name| serde_json::from_value::<T>(serde_json::Value::String(name)))
 }
 
 /// `gavel member add`'s options.
@@ -165,15 +167,16 @@ fn named<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
 pub(super) struct MemberAdd {
     /// The member's name: a Party as the Convention's list names it, an organization's full name.
     name: String,
-    /// party, igo, ngo, agency or secretariat.
-    #[arg(long, value_parser = named::<Category>)]
+    /// What the member is: a Party, an Observer (an IGO, an NGO, an agency) or the Secretariat.
+    #[arg(long, value_parser = named(&Category::ALL))]
     category: Category,
-    /// A role in the group (repeat): chair, co-chair, vice-chair, rapporteur, secretariat, host.
-    #[arg(long = "role", value_parser = named::<Role>)]
+    /// A role in the group (repeat the option for several).
+    #[arg(long = "role", value_name = "ROLE", value_parser = named(&Role::ALL))]
     roles: Vec<Role>,
     /// The abbreviation agendas and records use (`IUCN`).
     #[arg(long)]
     short_name: Option<String>,
+    /// A note kept with the member in group.json.
     #[arg(long)]
     note: Option<String>,
     /// The group (its id; default: the repository's only group).
@@ -318,6 +321,7 @@ pub(super) struct ItemAdd {
     /// The day (default: the meeting's last); the item goes at the end of its last session.
     #[arg(long)]
     day: Option<crate::group::Date>,
+    /// A note kept with the item in the meeting file.
     #[arg(long)]
     note: Option<String>,
     /// Who records it: "Name <email>" (default: git's user.name and user.email).

@@ -21,6 +21,9 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category (the command line offers them, by their names in group.json).
+    pub const ALL: [Category; 5] = [Category::Party, Category::Igo, Category::Ngo, Category::Agency, Category::Secretariat];
+
     pub fn is_observer(self) -> bool {
         matches!(self, Category::Igo | Category::Ngo | Category::Agency)
     }
@@ -48,6 +51,11 @@ pub enum Role {
     Host,
 }
 
+impl Role {
+    /// Every role (the command line offers them, by their names in group.json).
+    pub const ALL: [Role; 6] = [Role::Chair, Role::CoChair, Role::ViceChair, Role::Rapporteur, Role::Secretariat, Role::Host];
+}
+
 /// One member of a group.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -68,5 +76,32 @@ impl Member {
     pub fn answers_to(&self, name: &str) -> bool {
         let n = name.trim();
         self.name.eq_ignore_ascii_case(n) || self.short_name.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(n))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_every_category_and_role_once() {
+        // A new variant fails to compile here until it is placed in ALL.
+        let place = |c: Category| match c {
+            Category::Party => 0,
+            Category::Igo => 1,
+            Category::Ngo => 2,
+            Category::Agency => 3,
+            Category::Secretariat => 4,
+        };
+        assert!(Category::ALL.iter().enumerate().all(|(i, c)| place(*c) == i));
+        let place = |r: Role| match r {
+            Role::Chair => 0,
+            Role::CoChair => 1,
+            Role::ViceChair => 2,
+            Role::Rapporteur => 3,
+            Role::Secretariat => 4,
+            Role::Host => 5,
+        };
+        assert!(Role::ALL.iter().enumerate().all(|(i, r)| place(*r) == i));
     }
 }
