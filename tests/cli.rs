@@ -213,6 +213,22 @@ fn completions_and_manual() {
         .output()
         .unwrap();
     assert!(String::from_utf8_lossy(&o.stdout).contains("_gavel"), "{o:?}");
+    // Completing a value: the model's names for roles and categories.
+    for (option, want) in
+        [("--role", "chair co-chair vice-chair rapporteur secretariat host"), ("--category", "party igo ngo agency secretariat")]
+    {
+        let line = format!("gavel member add Canada {option} ");
+        let o = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(format!(
+                "source {}/c.bash; COMP_WORDS=(gavel member add Canada {option} ''); COMP_CWORD=5; COMP_LINE='{line}'; COMP_POINT={}; _gavel gavel '' {option}; echo \"${{COMPREPLY[@]}}\"",
+                tmp.path().display(),
+                line.len()
+            ))
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), want, "{o:?}");
+    }
     let page = String::from_utf8(gavel(&["man"]).stdout).unwrap();
     assert!(page.contains(".TH gavel 1") && page.contains("Exit status"));
     for cmd in ["init", "annex", "minutes", "completions"] {
