@@ -236,6 +236,10 @@ impl Spellings {
         let mut last = 0;
         for (at, w) in words(line).filter(|(_, w)| !w.contains('-')) {
             let Some(hyphenated) = self.words.get(folded(w).as_ref()) else { continue };
+            // Letters whose lower case is longer (`İ`) could match a word of another length: left as written.
+            if hyphenated.chars().filter(|c| *c != '-').count() != w.chars().count() {
+                continue;
+            }
             // The hyphens where the text puts them, the letters as this line has them.
             let mut letters = w.chars();
             let with: String = hyphenated.chars().map(|c| if c == '-' { '-' } else { letters.next().unwrap_or(c) }).collect();
@@ -287,6 +291,9 @@ mod tests {
         let said: Vec<String> = s.repairs.iter().map(|n| n.to_string()).collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(said[0].starts_with("line 5: hyphen lost") && said[0].contains("capacitybuilding written capacity-building"), "{said:?}");
+        // Letters beyond ASCII, and a capital whose lower case is two characters.
+        let s = Spellings::of("İstanbul-based and İstanbul-based, once İstanbulbased");
+        assert_eq!(s.restore("once İstanbulbased").0, "once İstanbul-based");
         // Written more often joined than hyphenated: the text's own spelling, kept.
         let s = read("1. capacitybuilding, capacitybuilding and capacity-building;\n");
         assert!(s.repairs.is_empty() && s.blocks[0].text.starts_with("capacitybuilding,"));
@@ -313,5 +320,38 @@ mod tests {
         // "capacity-building" three times, "capacitybuilding" not at all: nothing restored.
         assert!(!s.repairs.iter().any(|n| n.what.contains("lost")));
         assert!(page_number("- 3 -") && page_number("Page 3 of 10") && !page_number("3. URGES"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+        /// Restoring hyphens adds hyphens and nothing else, only in words the
+        /// text writes hyphenated, and never panics on any letters (capitals
+        /// whose lower case is longer, such as `İ`, among them).
+        #[test]
+        fn restoring_adds_only_hyphens_the_text_writes(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                proptest::strategy::Just("capacity-building".to_string()),
+                proptest::strategy::Just("capacitybuilding".to_string()),
+                proptest::strategy::Just("Capacity-Building".to_string()),
+                proptest::strategy::Just("non-detriment".to_string()),
+                proptest::strategy::Just("nondetriment".to_string()),
+                proptest::strategy::Just("İstanbul-based".to_string()),
+                proptest::strategy::Just("İstanbulbased".to_string()),
+                proptest::strategy::Just("i\u{307}stanbulbased".to_string()),
+                proptest::strategy::Just("-".to_string()),
+                "[a-zA-Zé İ-]{1,8}",
+                "[ ,;.\n]",
+            ], 0..40)
+        ) {
+            let text = pieces.join(" ");
+            let spellings = Spellings::of(&text);
+            for line in text.lines() {
+                let (out, pairs) = spellings.restore(line);
+                proptest::prop_assert_eq!(out.replace('-', ""), line.replace('-', ""));
+                for (_, hyphenated) in pairs {
+                    proptest::prop_assert!(text.to_lowercase().contains(&hyphenated.to_lowercase()), "{} not in {:?}", hyphenated, text);
+                }
+            }
+        }
     }
 }
