@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use gavel::redline::text::{diff_texts, paragraphs};
-use gavel::redline::{diff_words, new_text, old_text, PieceKind};
+use gavel::redline::{PieceKind, diff_words, new_text, old_text};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -19,9 +19,11 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(new_text(&d.pieces), new);
 
     let t = diff_texts(old, new, Duration::from_secs(5));
-    let news: Vec<String> = t.blocks.iter().filter(|b| b.status != gavel::redline::doc::Status::Deleted).map(|b| new_text(&b.pieces)).collect();
+    let news: Vec<String> =
+        t.blocks.iter().filter(|b| b.status != gavel::redline::doc::Status::Deleted).map(|b| new_text(&b.pieces)).collect();
     assert_eq!(news, paragraphs(new));
-    let mut olds: Vec<String> = t.blocks.iter().filter(|b| b.status != gavel::redline::doc::Status::Inserted).map(|b| old_text(&b.pieces)).collect();
+    let mut olds: Vec<String> =
+        t.blocks.iter().filter(|b| b.status != gavel::redline::doc::Status::Inserted).map(|b| old_text(&b.pieces)).collect();
     let mut want: Vec<String> = paragraphs(old).into_iter().map(|p| p.into_owned()).collect();
     olds.sort();
     want.sort();
