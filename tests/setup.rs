@@ -94,6 +94,8 @@ fn a_group_started_from_nothing_runs_its_meeting() {
             "Kenya",
             "--minutes",
             "40",
+            "--note",
+            "Kenya introduces SC79 Doc. 12",
             AS,
         ],
     ));
@@ -121,6 +123,18 @@ fn a_group_started_from_nothing_runs_its_meeting() {
     let meeting = &ws.meetings[0].meeting.value;
     let items: Vec<(&str, Option<&str>)> = meeting.items().map(|(_, _, i)| (i.id.as_str(), i.topic.as_deref())).collect();
     assert_eq!(items, [("1", None), ("2", Some("a)"))]);
+    // The room's `m` shows the item as the CLI wrote it: its mandate topic, presenter and note.
+    let m = gavel::tui::choose_meeting(&ws, Some("sc79")).unwrap();
+    let mut room = gavel::tui::Room::open(&ws, m, 1_738_674_000);
+    room.agenda_selected = 1;
+    room.update(gavel::tui::app::Action::ShowDocuments, 1_738_674_000);
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    t.draw(|f| gavel::tui::view::draw(f, &room)).unwrap();
+    let screen: String = t.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    for shown in ["Item 2: Electronic permits", "a) review electronic permits;", "Presenters: Kenya", "Note: Kenya introduces SC79 Doc. 12"]
+    {
+        assert!(screen.contains(shown), "{shown} not in the room's item details:\n{screen}");
+    }
     // The report of the new group: its mandate, and its membership counted as it is (one Observer, no empty list).
     let report = ok(&gavel(&dir, &["report", "sc79", "--format", "md"]));
     assert!(report.contains("with the mandate of Decision 20.12 on Review of Resolution Conf. 12.3"), "{report}");

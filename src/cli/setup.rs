@@ -321,7 +321,7 @@ pub(super) struct ItemAdd {
     /// The day (default: the meeting's last); the item goes at the end of its last session.
     #[arg(long)]
     day: Option<crate::group::Date>,
-    /// A note kept with the item in the meeting file.
+    /// A note on the item, shown with its documents in the room (`m`).
     #[arg(long)]
     note: Option<String>,
     /// Who records it: "Name <email>" (default: git's user.name and user.email).

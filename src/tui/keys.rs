@@ -198,7 +198,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ("d", "record the decision: choose the proposals it adopts (one commit each)"),
     ("C", "correct or strike what was recorded on the item"),
     ("R", "try again the commits of the item that failed"),
-    ("m", "the current item's documents, proposals and mandate topic"),
+    ("m", "the current item's documents, proposals, mandate topic and note"),
     ("E", "amend the selected provision (editor, live tracked changes)"),
     ("h", "history of the selected provision, from git"),
     ("c", "competing proposals on the selected provision, side by side"),

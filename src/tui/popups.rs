@@ -11,8 +11,14 @@ use super::app::App;
 use super::keys::KEYS;
 use super::view::{safe, safe_line, spans, wrap};
 
+/// A box in the middle of the screen, as tall as its lines once wrapped (a
+/// wrapped line counted as one cut the box's last lines off: an item's note
+/// under a long mandate topic was never seen).
 pub(super) fn popup(f: &mut Frame, title: &str, body: Vec<Line<'static>>) {
-    let area = centered(f.area(), 70, body.len() as u16 + 2);
+    let inner = centered(f.area(), 70, 0).width.saturating_sub(2) as usize;
+    let body: Vec<Line<'static>> =
+        body.into_iter().flat_map(|l| wrap(l.spans, inner.max(1), 0).into_iter().map(move |w| w.style(l.style))).collect();
+    let area = centered(f.area(), 70, body.len().min(u16::MAX as usize) as u16 + 2);
     f.render_widget(Clear, area);
     f.render_widget(
         Paragraph::new(safe(body))
@@ -176,6 +182,9 @@ pub(super) fn draw_documents(f: &mut Frame, app: &App) {
         }
         if !i.presenters.is_empty() {
             body.push(Line::from(format!("Presenters: {}", i.presenters.join(", "))));
+        }
+        if let Some(n) = &i.note {
+            body.push(Line::from(format!("Note: {n}")));
         }
     }
     if body.is_empty() {
