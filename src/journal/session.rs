@@ -311,6 +311,13 @@ impl Session {
             }
             Event::Decision { item, outcome, text, adopt, .. } => {
                 let st = self.items.entry(item.clone()).or_default();
+                // The decision ends the item's time: minutes used are minutes
+                // of deliberation, not the minutes until the chair takes up
+                // the next item (nor the hours the room stood closed: an
+                // item decided before a break read 47/40′ after it).
+                if let Some(t) = st.taken_up_at.take() {
+                    st.used += (e.at - t).max(0);
+                }
                 st.decision = Some(DecisionState {
                     entry: e.id.clone(),
                     outcome: *outcome,

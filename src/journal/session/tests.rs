@@ -64,7 +64,12 @@ fn floor_interventions_decisions_and_time_used() {
     assert_eq!(s.status("2"), ItemStatus::Concluded);
     assert_eq!(s.status("3"), ItemStatus::UnderDiscussion);
     assert_eq!(s.status("4"), ItemStatus::Pending);
-    assert_eq!(s.used("2", 1000), 300);
+    // From its taking up (100) to its decision (300): the time after it is not the item's.
+    assert_eq!(s.used("2", 1000), 200);
+    // Decided and still the current item, hours later (the room closed for a break): still 200.
+    let decided = Session::replay(&entries[..entries.len() - 1], Some(&g));
+    assert_eq!((decided.current.as_deref(), decided.status("2")), (Some("2"), ItemStatus::Concluded));
+    assert_eq!(decided.used("2", 3 * 3600), 200);
     assert_eq!(s.used("3", 460), 60);
     assert!(s.item("2").unwrap().floor.is_none());
     assert_eq!(s.item("2").unwrap().interventions.len(), 1);
