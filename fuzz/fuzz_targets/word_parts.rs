@@ -6,9 +6,11 @@
 //! problem left reads without an error.
 #![no_main]
 use std::io::Write;
-use std::path::Path;
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
 
 const PARTS: [&str; 5] = ["word/document.xml", "word/numbering.xml", "word/styles.xml", "word/footnotes.xml", "word/comments.xml"];
 
@@ -28,22 +30,6 @@ fn package(data: &[u8]) -> Vec<u8> {
 
 fuzz_target!(|data: &[u8]| {
     let bytes = package(data);
-    let given = gavel::import::Given { symbol: Some("Conf. 9.9".into()), title: Some("Fuzz".into()), ..Default::default() };
-    if let Ok(imported) = gavel::import::resolution(&bytes, "fuzz.docx", &given)
-        && imported.problems.iter().all(|d| !d.is_error())
-    {
-        let parsed = gavel::resolution::parse(&imported.text, Path::new("fuzz.txt"));
-        assert!(parsed.diagnostics.iter().all(|d| !d.is_error()), "{:?}\n{}", parsed.diagnostics, imported.text);
-    }
-    if let Ok(doc) = gavel::import::docx::Document::read(&bytes, "fuzz.docx") {
-        let res = gavel::resolution::parse(include_str!("../../resolutions/conf-11.3.txt"), Path::new("conf-11.3.txt"));
-        let group = gavel::json::parse::<gavel::group::WorkingGroup>(
-            include_str!("../../agendas/sc78-wg-11-3/group.json"),
-            Path::new("group.json"),
-        );
-        let (Some(res), Some(group)) = (res.resolution, group.value) else { panic!("the bundled files read") };
-        let o =
-            gavel::import::reply::Options { file: "fuzz.docx", by: Some("Kenya"), group_id: None, taken: Vec::new(), aliases: Vec::new() };
-        let _ = gavel::import::reply::read(&doc, &res, &[], &group, &o);
-    }
+    common::resolution(&bytes, "fuzz.docx");
+    common::reply(&bytes);
 });
