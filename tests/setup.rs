@@ -224,12 +224,16 @@ fn two_writers_at_once_both_land() {
 fn init_asks_on_a_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let t = common::tmux::Tmux::new("init");
-    t.start(&format!(
-        "cd {} && HOME={} GIT_CONFIG_NOSYSTEM=1 {} init asked --as='C <c@x.invalid>'; sleep 30",
-        tmp.path().display(),
-        tmp.path().display(),
-        env!("CARGO_BIN_EXE_gavel")
-    ));
+    // `gavel init ARGS` on the terminal, in the temporary folder.
+    let init = |args: &str| {
+        t.start(&format!(
+            "cd {} && HOME={} GIT_CONFIG_NOSYSTEM=1 {} init {args} --as='C <c@x.invalid>'; sleep 30",
+            tmp.path().display(),
+            tmp.path().display(),
+            env!("CARGO_BIN_EXE_gavel")
+        ))
+    };
+    init("asked");
     t.wait_for("The working group's name:");
     t.text("Working group on Conf. 12.3");
     t.keys(&["Enter"]);
@@ -248,12 +252,7 @@ fn init_asks_on_a_terminal() {
     assert!(clean(&tmp.path().join("asked")));
     // What is given is not asked for.
     t.kill_session();
-    t.start(&format!(
-        "cd {} && HOME={} GIT_CONFIG_NOSYSTEM=1 {} init given --group 'Given' --chair Kenya --as='C <c@x.invalid>'; sleep 30",
-        tmp.path().display(),
-        tmp.path().display(),
-        env!("CARGO_BIN_EXE_gavel")
-    ));
+    init("given --group 'Given' --chair Kenya");
     t.wait_for("The mandate's file (Enter to write it later):");
     assert!(!t.screen().contains("The working group's name"), "{}", t.screen());
     t.keys(&["Enter"]);

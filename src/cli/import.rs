@@ -101,13 +101,8 @@ pub(super) fn resolution(repo: Option<&Path>, a: ResolutionArgs) -> Result<u8, C
         None if ws.groups.len() == 1 => Some(ws.groups[0].0.clone()),
         None => None,
     };
-    let ctx = crate::ops::Context {
-        author: a.author.as_deref().map(crate::store::Author::parse).transpose().map_err(CliError::user)?,
-        doing: "gavel import".into(),
-        ..Default::default()
-    };
-    let done = crate::ops::import::add_resolution(&ws.root, &imported.text, &name, group.as_deref(), &ctx)
-        .map_err(|e| CliError { code: e.exit_code(), message: e.to_string() })?;
+    let ctx = super::setup::context(a.author.as_deref(), "gavel import")?;
+    let done = crate::ops::import::add_resolution(&ws.root, &imported.text, &name, group.as_deref(), &ctx)?;
     let symbol = imported.symbol.map(|s| s.to_string()).unwrap_or_default();
     emit(&format!(
         "Imported {symbol} into resolutions/{}.txt{}: commit {} ({} repaired, {} left out, listed above)\n",
@@ -233,11 +228,7 @@ pub(super) fn comments(repo: Option<&Path>, a: CommentsArgs) -> Result<u8, CliEr
         emit(&shown(res, &reply.proposals))?;
         return Ok(0);
     }
-    let ctx = crate::ops::Context {
-        author: a.author.as_deref().map(crate::store::Author::parse).transpose().map_err(CliError::user)?,
-        doing: "gavel import comments".into(),
-        ..Default::default()
-    };
+    let ctx = super::setup::context(a.author.as_deref(), "gavel import comments")?;
     let who = crate::store::message::and_list(&reply.proposals.iter().flat_map(|p| p.proponents.clone()).fold(Vec::new(), |mut v, x| {
         if !v.contains(&x) {
             v.push(x);
@@ -252,8 +243,7 @@ pub(super) fn comments(repo: Option<&Path>, a: CommentsArgs) -> Result<u8, CliEr
         if reply.proposals.len() == 1 { "" } else { "s" }
     );
     let rname = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
-    let done = crate::ops::import::add_proposals(&ws.root, &rname, &reply.proposals, &subject, &ctx)
-        .map_err(|e| CliError { code: e.exit_code(), message: e.to_string() })?;
+    let done = crate::ops::import::add_proposals(&ws.root, &rname, &reply.proposals, &subject, &ctx)?;
     let mut said = format!("{subject}: commit {}\n", crate::store::short_id(done.commit));
     for p in &reply.proposals {
         said.push_str(&format!("  {}  {}\n", p.id, p.title));

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::{CliError, emit, open};
 use crate::group::{AgendaItem, Category, ItemKind, Mandate, Member, Role, WorkingGroup};
+use crate::ops::Context;
 use crate::ops::setup::{self, NewMeeting, Placement};
-use crate::ops::{Context, OpError};
 use crate::store::Author;
 
 impl From<crate::fresh::FreshError> for CliError {
@@ -202,12 +202,9 @@ fn group_id(ws: &crate::workspace::Workspace, asked: Option<&str>) -> Result<Str
     }
 }
 
-fn context(author_given: Option<&str>, doing: &str) -> Result<Context, CliError> {
+/// What a committing command records with: who (`--as`, or git's user) and what it was doing.
+pub(super) fn context(author_given: Option<&str>, doing: &str) -> Result<Context, CliError> {
     Ok(Context { author: author(author_given)?, doing: doing.into(), ..Context::default() })
-}
-
-fn op(e: OpError) -> CliError {
-    CliError { code: e.exit_code(), message: e.to_string() }
 }
 
 /// What `gavel check` warns of in what was just written, on standard error.
@@ -225,7 +222,7 @@ pub(super) fn member_add(repo: Option<&Path>, a: MemberAdd) -> Result<u8, CliErr
         super::warn(format!("`{}` is not a country's name in ISO 3166 as gavel knows it: check the spelling", a.name));
     }
     let member = Member { name: a.name.trim().to_string(), short_name: a.short_name.clone(), category, roles, note: a.note.clone() };
-    let done = setup::add_member(&ws.root, &group, &member, &context(a.author.as_deref(), "gavel member add")?).map_err(op)?;
+    let done = setup::add_member(&ws.root, &group, &member, &context(a.author.as_deref(), "gavel member add")?)?;
     warn_all(&done);
     emit(&format!("Added {} ({}) to {group}: commit {}\n", member.name, category.describe(), crate::store::short_id(done.commit)))?;
     Ok(0)
@@ -276,7 +273,7 @@ pub(super) fn meeting_new(repo: Option<&Path>, a: MeetingNew) -> Result<u8, CliE
         items: Vec::new(),
     };
     let m = NewMeeting::one_session(&a.id, &group, &a.title, setup::day(a.date, session), a.venue.clone());
-    let done = setup::new_meeting(&ws.root, &m, &context(a.author.as_deref(), "gavel meeting new")?).map_err(op)?;
+    let done = setup::new_meeting(&ws.root, &m, &context(a.author.as_deref(), "gavel meeting new")?)?;
     warn_all(&done);
     emit(&format!(
         "Created meeting {} of {group} ({}, {}-{}): commit {}\nAdd its items: gavel meeting item add {} --title \"…\" --minutes 20\n",
@@ -347,7 +344,7 @@ pub(super) fn item_add(repo: Option<&Path>, a: ItemAdd) -> Result<u8, CliError> 
         note: a.note.clone(),
     };
     let ctx = Context { meeting: Some(a.meeting.clone()), ..context(a.author.as_deref(), "gavel meeting item add")? };
-    let done = setup::add_item(&ws.root, &a.meeting, &item, &Placement { date: a.day }, &ctx).map_err(op)?;
+    let done = setup::add_item(&ws.root, &a.meeting, &item, &Placement { date: a.day }, &ctx)?;
     warn_all(&done);
     emit(&format!("Added item {id} ({}) to {}: commit {}\n", a.title, a.meeting, crate::store::short_id(done.commit)))?;
     Ok(0)

@@ -272,7 +272,7 @@ fn unwrap(before: &str, line: &str, whole: &str) -> (String, Option<String>) {
         return (format!("{b} {line}"), None);
     }
     let hyphenated = format!("{head}-{tail}");
-    let kept = whole.matches(&hyphenated).count() > 0;
+    let kept = whole.contains(&hyphenated);
     if kept { (format!("{b}{line}"), None) } else { (format!("{}{line}", &b[..b.len() - 1]), Some(format!("{head}{tail}"))) }
 }
 

@@ -82,6 +82,8 @@ pub fn add_proposals(
     let (loaded, file) = super::resolution_and_proposals(&l.ws, name)?;
     let res = &loaded.value;
     let mut source: Option<String> = file.map(|f| f.source.clone());
+    let path = super::proposals_path(&l.ws, res);
+    let rname = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
     for p in proposals {
         super::well_formed(p)?;
         if file.is_some_and(|f| f.value.proposals.iter().any(|q| q.id == p.id)) {
@@ -94,14 +96,11 @@ pub fn add_proposals(
                 return Err(OpError::NotApplicable(p.id.clone(), format!("{}; nothing was written", blocking.join("; "))));
             }
         }
-        let rname = crate::resolution::ResolutionName { symbol: res.header.symbol, revision: None };
-        let path = super::proposals_path(&l.ws, res);
         source = Some(
             crate::group::append::with_proposal(source.as_deref(), rname, p)
                 .map_err(|e| OpError::Data(format!("{}: {e}", path.display())))?,
         );
     }
-    let path = super::proposals_path(&l.ws, res);
     let text = source.unwrap_or_default();
     let files =
         vec![NewFile::new(l.store.relative(&path), crate::resolution::write::like(&std::fs::read(&path).unwrap_or_default(), &text))];
